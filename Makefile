@@ -1,0 +1,33 @@
+# Restraint or Resolve? — the two commands a newcomer needs:
+#   make lab    create the environment if missing, open the course in JupyterLab
+#   make test   create the environment if missing, run every test
+# Both reuse .venv; it is rebuilt only when pyproject.toml changes.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: lab test bench clean-notebooks refresh-notebooks env-check
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
+	  || { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version 2>&1)). Run: make PYTHON=python3.11 ..."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_notebooks.py
+
+# Re-execute the lessons and keep only the outputs of cells marked
+# `# NBVAL_CHECK_OUTPUT` (see README, "Notebooks").
+refresh-notebooks: $(STAMP)
+	$(BIN)/python tools/refresh_notebooks.py notebooks/*.ipynb

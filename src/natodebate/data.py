@@ -1,0 +1,204 @@
+"""Layer 1 — load and validate the course tables in ``data/``.
+
+Every table is described in ``data/datapackage.json`` (a Frictionless Data
+Package). :func:`load_table` validates a table against that description before
+handing it out, so a malformed file stops with a :class:`DataError` that names
+the file, the row and the column instead of a traceback from deep inside pandas.
+
+The article texts themselves are not part of the repository (they are
+copyrighted). :func:`article_paragraphs` reads them from ``shared/articles``
+(or ``$NATODEBATE_ARTICLES``) for the tests that verify quotations.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "DataError",
+    "DATA_DIR",
+    "load_table",
+    "claims",
+    "articles",
+    "presets",
+    "preset_weights",
+    "articles_dir",
+    "article_paragraphs",
+    "normalise_text",
+]
+
+#: The repository's ``data/`` folder (override with ``$NATODEBATE_DATA``).
+DATA_DIR = Path(os.environ.get("NATODEBATE_DATA", Path(__file__).resolve().parents[2] / "data"))
+
+
+class DataError(ValueError):
+    """A course table is malformed. The message names file, row and column."""
+
+
+def _package_descriptor(data_dir: Path) -> dict:
+    path = data_dir / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: the data package descriptor is missing") from None
+    except json.JSONDecodeError as err:
+        raise DataError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}): {err.msg}") from None
+
+
+def _resource_descriptor(name: str, data_dir: Path) -> dict:
+    descriptor = _package_descriptor(data_dir)
+    names = [r["name"] for r in descriptor["resources"]]
+    if name not in names:
+        raise DataError(f"table={name!r} is not in {data_dir / 'datapackage.json'}; known tables: {', '.join(names)}")
+    return descriptor["resources"][names.index(name)]
+
+
+def _first_errors(report, limit: int = 5) -> list[str]:
+    """Turn a Frictionless report into 'file, row N, column C: message' lines."""
+    lines = []
+    for task in report.tasks:
+        for error in task.errors[:limit]:
+            row = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None)
+            where = []
+            if row is not None:
+                where.append(f"row {row}")  # Frictionless counts the header as row 1
+            if field:
+                where.append(f"column {field!r}")
+            place = ", ".join(where) or "table"
+            lines.append(f"{Path(task.place).name}, {place}: {error.note or error.title}")
+    for error in report.errors[:limit]:
+        lines.append(error.message)
+    return lines
+
+
+@functools.cache
+def _validated_frame(name: str, data_dir: Path) -> pd.DataFrame:
+    # Imported here: frictionless costs ~0.3 s at import and only loading needs it.
+    import frictionless
+
+    resource_descriptor = _resource_descriptor(name, data_dir)
+    path = data_dir / resource_descriptor["path"]
+    if not path.exists():
+        raise DataError(f"{path}: file missing (table {name!r} in datapackage.json)")
+    package = frictionless.Package(str(data_dir / "datapackage.json"))
+    report = package.get_resource(name).validate() if hasattr(package.get_resource(name), "validate") else None
+    if report is None:  # pragma: no cover - older frictionless
+        report = frictionless.validate(package.get_resource(name))
+    if not report.valid:
+        problems = "\n  ".join(_first_errors(report))
+        raise DataError(f"{path} does not match its schema in datapackage.json:\n  {problems}")
+    return _read_typed(path, resource_descriptor["schema"])
+
+
+def _read_typed(path: Path, schema: dict) -> pd.DataFrame:
+    """Read a validated CSV with the column types its schema declares."""
+    dtypes = {"string": "string", "integer": "Int64", "number": "float64"}
+    fields = schema["fields"]
+    frame = pd.read_csv(
+        path,
+        dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields if f["type"] != "boolean"},
+        keep_default_na=False,
+        na_values={f["name"]: [""] for f in fields},
+    )
+    for field in fields:
+        column = field["name"]
+        if field["type"] == "boolean":
+            frame[column] = frame[column].map({"true": True, "false": False, "True": True, "False": False}).astype("boolean")
+        elif field["type"] == "date":
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+    return frame
+
+
+def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Return table ``name`` from ``data/`` as a DataFrame, validated against
+    its schema in ``datapackage.json``.
+
+    Raises :class:`DataError` naming the file, row and column when the table
+    does not match its schema. Results are cached; callers get a copy.
+    """
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    return _validated_frame(name, folder.resolve()).copy()
+
+
+def articles() -> pd.DataFrame:
+    """The two articles, indexed by id (``"K"``, ``"P"``)."""
+    return load_table("articles").set_index("id")
+
+
+def claims() -> pd.DataFrame:
+    """Every claim of both articles, indexed by claim id, in article order."""
+    return load_table("claims").set_index("id")
+
+
+def presets() -> pd.DataFrame:
+    """The reader presets (neutral, persuaded by K, persuaded by P)."""
+    return load_table("presets").set_index("preset")
+
+
+def preset_weights() -> pd.DataFrame:
+    """Credence (0–1) and importance (0–1) per preset and claim."""
+    return load_table("preset_weights")
+
+
+# --- the article texts (reference only; never copied into the project) -------
+
+#: Where each article's body starts and ends in the clipped text: the body
+#: begins after the line that matches ``start`` and stops at the line that
+#: matches ``stop``. Lines that are only a link (``[Related: …](…)``) or page
+#: furniture are not paragraphs.
+_BODY_MARKERS = {
+    "K": {"start": r"^\s*September 10, 2025, 5:25 PM ET\s*$", "stop": None},
+    "P": {"start": r"^\s*Analysis \| Europe\s*$", "stop": r"^\s*Kyiv, Ukraine - January 10, 2022"},
+}
+
+
+def articles_dir() -> Path | None:
+    """The folder with the article texts, or ``None`` if it is not present.
+
+    ``$NATODEBATE_ARTICLES`` wins; otherwise ``../shared/articles`` next to
+    the repository is used.
+    """
+    override = os.environ.get("NATODEBATE_ARTICLES")
+    candidate = Path(override) if override else Path(__file__).resolve().parents[3] / "shared" / "articles"
+    return candidate if candidate.is_dir() else None
+
+
+def normalise_text(text: str) -> str:
+    """Fold curly quotes and dashes to ASCII look-alikes and collapse whitespace,
+    so a quotation can be compared with the article text verbatim otherwise."""
+    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+    return re.sub(r"\s+", " ", text.translate(table)).strip()
+
+
+def article_paragraphs(article: str, folder: Path | None = None) -> list[str]:
+    """Body paragraphs of article ``"K"`` or ``"P"``, numbered from 1 by list
+    position + 1, with whitespace and quote marks normalised.
+
+    Raises ``FileNotFoundError`` if the article texts are not available.
+    """
+    if article not in _BODY_MARKERS:
+        raise ValueError(f"article={article!r}: expected 'K' or 'P'")
+    folder = folder or articles_dir()
+    if folder is None:
+        raise FileNotFoundError("article texts not found: set NATODEBATE_ARTICLES to the folder holding them")
+    text_file = articles().loc[article, "text_file"]
+    lines = (Path(folder) / text_file).read_text(encoding="utf-8").splitlines()
+    markers = _BODY_MARKERS[article]
+    start = next(i for i, line in enumerate(lines) if re.match(markers["start"], line))
+    paragraphs = []
+    for line in lines[start + 1 :]:
+        if markers["stop"] and re.match(markers["stop"], line):
+            break
+        # The clipper prefixes some paragraphs with "- " (a bullet of its own).
+        body = re.sub(r"^\s*-\s+", "", line).strip()
+        if not body or re.fullmatch(r"\[[^\]]*\]\([^)]*\)", body):
+            continue
+        paragraphs.append(normalise_text(body))
+    return paragraphs
