@@ -1,0 +1,170 @@
+"""Layer 2 — models: pure functions on the course data (no widgets, no plots).
+
+The functions here take an article code (``"K"`` or ``"P"``) and a preset
+name, look up the claims and preset weights in ``data/``, and hand the numbers
+to the pure argument model in :mod:`natodebate.models.argument`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import pandas as pd
+
+from .. import data
+from . import argument
+from .argument import ArgumentMap, argument_strength, check_unit_interval, one_way_sensitivity
+
+__all__ = [
+    "ARTICLES",
+    "CLAIM_TYPES",
+    "VERDICTS",
+    "PRESETS",
+    "argument",
+    "ArgumentMap",
+    "argument_strength",
+    "one_way_sensitivity",
+    "check_unit_interval",
+    "check_article",
+    "check_preset",
+    "article_claims",
+    "argument_map",
+    "claim_counts",
+    "verdict_counts",
+    "preset_weights",
+    "weights",
+    "claim_strengths",
+    "thesis_strength",
+    "sensitivity",
+]
+
+ARTICLES = ("K", "P")
+#: Claim types in the order the lessons present them.
+CLAIM_TYPES = (
+    "empirical",
+    "legal/historical",
+    "causal",
+    "counterfactual",
+    "predictive",
+    "intentional",
+    "analogical",
+    "normative",
+)
+VERDICTS = ("supported", "contested", "wrong", "unverifiable", "overtaken by events")
+PRESETS = ("neutral", "persuaded_by_K", "persuaded_by_P")
+
+
+def check_article(article: str) -> str:
+    """Return ``article`` if it is ``"K"`` or ``"P"``, else raise ``ValueError``."""
+    if article not in ARTICLES:
+        raise ValueError(f"article={article!r}: expected 'K' (Kagan) or 'P' (Petrovics)")
+    return article
+
+
+def check_preset(preset: str) -> str:
+    """Return ``preset`` if it is a known preset name, else raise ``ValueError``."""
+    if preset not in PRESETS:
+        raise ValueError(f"preset={preset!r}: expected one of {', '.join(PRESETS)}")
+    return preset
+
+
+def article_claims(article: str) -> pd.DataFrame:
+    """The claims of one article, indexed by id, in article order."""
+    claims = data.claims()
+    return claims[claims["article"] == check_article(article)]
+
+
+@functools.cache
+def argument_map(article: str) -> ArgumentMap:
+    """The compiled argument map of ``article`` (cached)."""
+    return ArgumentMap.from_claims(article_claims(article))
+
+
+def claim_counts(article: str) -> pd.DataFrame:
+    """Claims per claim type for one article: columns ``claims`` (all) and
+    ``checkable`` (those data or documents can test). Types that do not occur
+    are left out; rows follow :data:`CLAIM_TYPES`."""
+    claims = article_claims(article)
+    table = claims.groupby("claim_type", observed=True).agg(
+        claims=("summary", "size"), checkable=("checkable", "sum")
+    )
+    order = [t for t in CLAIM_TYPES if t in table.index]
+    table = table.loc[order].astype(int)
+    table.index.name = "claim type"
+    return table
+
+
+def verdict_counts(article: str) -> pd.Series:
+    """Claims per verdict for one article, in the order of :data:`VERDICTS`
+    (verdicts that do not occur are left out)."""
+    counts = article_claims(article)["verdict"].value_counts()
+    return counts.reindex([v for v in VERDICTS if v in counts.index]).rename("claims").astype(int)
+
+
+def preset_weights(article: str, preset: str) -> pd.DataFrame:
+    """Credence and importance (0–1) of every weighted claim of ``article``
+    under ``preset``, indexed by claim id, with the justification."""
+    check_preset(preset)
+    ids = argument_map(article).weighted_ids
+    table = data.preset_weights()
+    table = table[table["preset"] == preset].set_index("claim_id")
+    missing = [i for i in ids if i not in table.index]
+    if missing:
+        raise data.DataError(f"preset_weights.csv: preset {preset!r} has no row for {', '.join(missing)}")
+    return table.loc[ids, ["credence", "importance", "justification"]]
+
+
+def weights(
+    article: str,
+    preset: str = "neutral",
+    credence: Mapping[str, float] | None = None,
+    importance: Mapping[str, float] | None = None,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """``(credence, importance)`` dicts: the preset's values with the given
+    overrides applied (overrides are validated: known ids, numbers in [0, 1])."""
+    base = preset_weights(article, preset)
+    ids = list(base.index)
+    credence_values = dict(zip(ids, base["credence"].astype(float)))
+    importance_values = dict(zip(ids, base["importance"].astype(float)))
+    credence_values.update(check_unit_interval("credence", credence or {}, ids))
+    importance_values.update(check_unit_interval("importance", importance or {}, ids))
+    return credence_values, importance_values
+
+
+def claim_strengths(
+    article: str,
+    preset: str = "neutral",
+    credence: Mapping[str, float] | None = None,
+    importance: Mapping[str, float] | None = None,
+) -> pd.Series:
+    """Strength (0–1) of every claim of ``article``, thesis included."""
+    return argument_strength(argument_map(article), *weights(article, preset, credence, importance))
+
+
+def thesis_strength(
+    article: str,
+    preset: str = "neutral",
+    credence: Mapping[str, float] | None = None,
+    importance: Mapping[str, float] | None = None,
+) -> float:
+    """How much of the article's case stands (0–1) under ``preset``, with
+    optional per-claim overrides of credence and importance."""
+    strengths = claim_strengths(article, preset, credence, importance)
+    return float(strengths[argument_map(article).thesis])
+
+
+def sensitivity(
+    article: str,
+    preset: str = "neutral",
+    credence: Mapping[str, float] | None = None,
+    importance: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Which single claim's credence moves the thesis most: the one-way swing
+    of each claim from credence 0 to 1 (see :func:`one_way_sensitivity`),
+    with the claim's summary and type, largest ``|swing|`` first."""
+    table = one_way_sensitivity(argument_map(article), *weights(article, preset, credence, importance))
+    claims = article_claims(article)
+    table.insert(1, "summary", claims.loc[table["claim_id"], "summary"].to_numpy())
+    table.insert(2, "claim_type", claims.loc[table["claim_id"], "claim_type"].to_numpy())
+    return table

@@ -1,0 +1,244 @@
+"""Argument strength on an argument map, and which claim decides it.
+
+The model (design/models.md, "01/02 — Argument maps"), kept simple so a
+student can follow every number:
+
+* each claim *c* has the student's **credence** ``p_c`` (probability, 0–1) and
+  an **importance** ``w_c`` (0–1): how much it bears on the claim it supports
+  or attacks;
+* **co-premises** (claims sharing a parent and a ``premise_group``) hold only
+  together: the group is as strong as its weakest member, and weighs the mean
+  of its members' importances;
+* **independent reasons** combine by noisy-OR:
+  ``support = 1 − Π_g (1 − w_g · s_g)`` over the groups *g* under a claim;
+* a claim's own strength is the noisy-OR of its own credence and its support,
+  ``p + (1 − p) · support`` — reasons can add to a claim, never subtract;
+  the **thesis** has no credence of its own: it stands only on its reasons;
+* an **attack** multiplies its target by ``(1 − w_a · s_a)``.
+
+Everything is vectorised over *scenarios* (rows), so the one-way sensitivity
+of every claim is one pass through the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from math import isfinite
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "ArgumentMap",
+    "check_unit_interval",
+    "argument_strength",
+    "one_way_sensitivity",
+]
+
+
+def check_unit_interval(name: str, values: Mapping[str, float], known_ids: list[str]) -> dict[str, float]:
+    """Validate ``{claim id: value}`` as probabilities/weights in [0, 1].
+
+    Raises ``ValueError`` naming the parameter, the offending claim id and the
+    allowed values: unknown ids, non-numbers, NaN and values outside [0, 1].
+    """
+    if not isinstance(values, Mapping):
+        raise ValueError(f"{name} must be a mapping of claim id -> number in [0, 1], got {type(values).__name__}")
+    known = set(known_ids)
+    checked = {}
+    for claim_id, value in values.items():
+        if claim_id not in known:
+            shown = ", ".join(sorted(known)[:3]) + (" …" if len(known) > 3 else "")
+            raise ValueError(f"{name}: unknown claim id {claim_id!r}; allowed ids are this map's claims ({shown})")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name}[{claim_id!r}] = {value!r}: must be a number between 0 and 1") from None
+        if not isfinite(number) or not 0.0 <= number <= 1.0:
+            raise ValueError(f"{name}[{claim_id!r}] = {value!r}: must be a number between 0 and 1 (NaN not allowed)")
+        checked[claim_id] = number
+    return checked
+
+
+@dataclass(frozen=True)
+class ArgumentMap:
+    """One article's argument map, compiled for fast evaluation.
+
+    Build it with :meth:`from_claims` from rows of ``claims.csv`` (indexed by
+    claim id, columns ``relation``, ``parent_id``, ``premise_group``).
+    """
+
+    ids: tuple[str, ...]
+    thesis: str
+    #: evaluation order: every claim comes after all the claims under it
+    order: tuple[int, ...]
+    #: for each claim: list of support groups, each a tuple of member indices
+    support_groups: tuple[tuple[tuple[int, ...], ...], ...]
+    #: for each claim: indices of the claims attacking it
+    attackers: tuple[tuple[int, ...], ...]
+    #: +1 if raising the claim's strength raises the thesis, −1 if it lowers it
+    polarity: tuple[int, ...]
+
+    @classmethod
+    def from_claims(cls, claims: pd.DataFrame) -> ArgumentMap:
+        """Compile a map from claim rows; raises ``ValueError`` if the rows do
+        not form one tree under a single thesis."""
+        missing = {"relation", "parent_id"} - set(claims.columns)
+        if missing:
+            raise ValueError(f"claims: missing column(s) {sorted(missing)}; need relation, parent_id, premise_group")
+        ids = [str(i) for i in claims.index]
+        position = {claim_id: n for n, claim_id in enumerate(ids)}
+        theses = [i for i, rel in zip(ids, claims["relation"]) if rel == "thesis"]
+        if len(theses) != 1:
+            raise ValueError(f"claims: an argument map needs exactly one thesis, found {len(theses)} ({theses})")
+        groups_of: list[dict[str, list[int]]] = [{} for _ in ids]
+        attackers: list[list[int]] = [[] for _ in ids]
+        parent_of: dict[int, int] = {}
+        group_column = claims["premise_group"] if "premise_group" in claims else pd.Series("", index=claims.index)
+        for n, (claim_id, relation, parent, group) in enumerate(
+            zip(ids, claims["relation"], claims["parent_id"], group_column)
+        ):
+            if relation == "thesis":
+                continue
+            if relation not in ("supports", "attacks"):
+                raise ValueError(f"claims: {claim_id} has relation={relation!r}; allowed: thesis, supports, attacks")
+            if pd.isna(parent) or parent not in position:
+                raise ValueError(f"claims: {claim_id} points to parent_id={parent!r}, which is not a claim of this map")
+            parent_of[n] = position[parent]
+            if relation == "attacks":
+                attackers[position[parent]].append(n)
+            else:
+                # An empty premise_group makes the claim an independent reason.
+                key = group if isinstance(group, str) and group else f"__alone_{claim_id}"
+                groups_of[position[parent]].setdefault(key, []).append(n)
+
+        # Depth-first from the thesis: children before parents; also detects
+        # cycles and claims that never reach the thesis.
+        order: list[int] = []
+        polarity = [0] * len(ids)
+        children: list[list[int]] = [[] for _ in ids]
+        for child, parent in parent_of.items():
+            children[parent].append(child)
+        root = position[theses[0]]
+        polarity[root] = 1
+        stack = [(root, False)]
+        seen: set[int] = set()
+        while stack:
+            node, expanded = stack.pop()
+            if expanded:
+                order.append(node)
+                continue
+            if node in seen:
+                raise ValueError(f"claims: the map has a cycle through {ids[node]}")
+            seen.add(node)
+            stack.append((node, True))
+            for child in children[node]:
+                sign = -1 if child in attackers[node] else 1
+                polarity[child] = polarity[node] * sign
+                stack.append((child, False))
+        unreachable = [ids[n] for n in range(len(ids)) if n not in seen]
+        if unreachable:
+            raise ValueError(f"claims: {', '.join(unreachable)} do not lead to the thesis {theses[0]} (a cycle or a broken chain)")
+
+        return cls(
+            ids=tuple(ids),
+            thesis=theses[0],
+            order=tuple(order),
+            support_groups=tuple(tuple(tuple(g) for g in groups.values()) for groups in groups_of),
+            attackers=tuple(tuple(a) for a in attackers),
+            polarity=tuple(polarity),
+        )
+
+    @property
+    def weighted_ids(self) -> list[str]:
+        """Claims that take a credence and an importance (all but the thesis)."""
+        return [i for i in self.ids if i != self.thesis]
+
+    def evaluate(self, credence: np.ndarray, importance: np.ndarray) -> np.ndarray:
+        """Strength (0–1) of every claim, for each scenario.
+
+        ``credence``: array (scenarios × claims) or (claims,), values in [0, 1],
+        columns in ``self.ids`` order (the thesis column is ignored).
+        ``importance``: array (claims,), values in [0, 1].
+        Returns an array of the same shape as ``credence``. No validation: the
+        public functions validate before calling this hot path.
+        """
+        credence = np.atleast_2d(np.asarray(credence, dtype=float))
+        importance = np.asarray(importance, dtype=float)
+        strength = np.empty_like(credence)
+        thesis = self.ids.index(self.thesis)
+        for node in self.order:
+            not_supported = np.ones(credence.shape[0])
+            for group in self.support_groups[node]:
+                group_strength = strength[:, list(group)].min(axis=1)
+                group_weight = importance[list(group)].mean()
+                not_supported *= 1.0 - group_weight * group_strength
+            support = 1.0 - not_supported
+            if node == thesis:
+                value = support
+            else:
+                own = credence[:, node]
+                value = own + (1.0 - own) * support
+            for attacker in self.attackers[node]:
+                value = value * (1.0 - importance[attacker] * strength[:, attacker])
+            strength[:, node] = value
+        return strength
+
+
+def _vectors(argument_map: ArgumentMap, credence: Mapping[str, float], importance: Mapping[str, float]):
+    weighted = argument_map.weighted_ids
+    credence = check_unit_interval("credence", credence, weighted)
+    importance = check_unit_interval("importance", importance, weighted)
+    for name, values in (("credence", credence), ("importance", importance)):
+        missing = [i for i in weighted if i not in values]
+        if missing:
+            raise ValueError(f"{name}: no value for {', '.join(missing)}; every claim but the thesis needs one (0–1)")
+    credence_vector = np.array([credence.get(i, 0.0) for i in argument_map.ids])
+    importance_vector = np.array([importance.get(i, 0.0) for i in argument_map.ids])
+    return credence_vector, importance_vector
+
+
+def argument_strength(
+    argument_map: ArgumentMap, credence: Mapping[str, float], importance: Mapping[str, float]
+) -> pd.Series:
+    """Strength (0–1) of every claim of the map, thesis included, as a Series
+    indexed by claim id. ``credence`` and ``importance`` map every claim but
+    the thesis to a number in [0, 1]."""
+    credence_vector, importance_vector = _vectors(argument_map, credence, importance)
+    values = argument_map.evaluate(credence_vector, importance_vector)[0]
+    return pd.Series(values, index=list(argument_map.ids), name="strength")
+
+
+def one_way_sensitivity(
+    argument_map: ArgumentMap, credence: Mapping[str, float], importance: Mapping[str, float]
+) -> pd.DataFrame:
+    """Thesis strength when each claim's credence alone is swung from 0 to 1.
+
+    Returns one row per claim (all but the thesis), sorted by ``|swing|``
+    (largest first, ties by claim id): ``claim_id``, ``low`` (thesis strength
+    at credence 0), ``high`` (at credence 1), ``swing`` = high − low (signed:
+    negative for claims that work against the thesis), ``base`` (thesis
+    strength at the given credences).
+    """
+    credence_vector, importance_vector = _vectors(argument_map, credence, importance)
+    weighted = [argument_map.ids.index(i) for i in argument_map.weighted_ids]
+    n = len(weighted)
+    # Row 0: the base case; rows 1..n: each claim at 0; rows n+1..2n: at 1.
+    scenarios = np.repeat(credence_vector[None, :], 2 * n + 1, axis=0)
+    scenarios[1 + np.arange(n), weighted] = 0.0
+    scenarios[1 + n + np.arange(n), weighted] = 1.0
+    thesis = argument_map.ids.index(argument_map.thesis)
+    thesis_strength = argument_map.evaluate(scenarios, importance_vector)[:, thesis]
+    table = pd.DataFrame(
+        {
+            "claim_id": argument_map.weighted_ids,
+            "low": thesis_strength[1 : n + 1],
+            "high": thesis_strength[n + 1 :],
+        }
+    )
+    table["swing"] = table["high"] - table["low"]
+    table["base"] = thesis_strength[0]
+    table["abs_swing"] = table["swing"].abs().round(12)
+    table = table.sort_values(["abs_swing", "claim_id"], ascending=[False, True], kind="stable")
+    return table.drop(columns="abs_swing").reset_index(drop=True)
