@@ -1,0 +1,441 @@
+"""Helpers for the browser test: a throwaway JupyterLab server and a Chromium page driving it.
+
+What works on this kind of machine is recorded in
+``../shared/design/JUPYTER-NOTES.md``; this module follows it:
+
+- Debian's ``chromium`` driven by Python Playwright through
+  ``executable_path`` (never ``playwright install``: it downloads a browser);
+- JupyterLab on 127.0.0.1 with a token, in a temporary root directory that
+  holds a *copy* of the notebooks, with its settings, workspaces and runtime
+  files in the same temporary directory, so a test run never touches the
+  repository or the user's Jupyter state;
+- the app exposed as ``window.jupyterapp`` so the page can run JupyterLab
+  commands (``notebook:run-all-cells``) and read the notebook model directly
+  instead of scraping the DOM;
+- the server stopped by its own PID (SIGINT twice), then its process group,
+  then any kernel it left behind (kernels run in their own session).
+
+Timeouts are in seconds throughout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+#: Where Debian installs Chromium; ``$NATODEBATE_CHROMIUM`` overrides it.
+DEFAULT_CHROMIUM = Path("/usr/bin/chromium")
+
+#: Flags that let Chromium run headless in a container without a GPU or network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+#: CSS classes the course's panels put on their widgets (see natodebate.panels).
+CLAIM_SLIDER_CLASS = "natodebate-claim-slider"
+SUMMARY_CLASS = "natodebate-summary"
+
+#: Marks the panel container the test found, so later queries stay inside it.
+PANEL_MARKER_ATTRIBUTE = "data-natodebate-browser-test-panel"
+
+
+class BrowserTestError(AssertionError):
+    """The notebook or panel did not behave as the browser test expects."""
+
+
+def chromium_executable() -> Path | None:
+    """The Chromium binary to drive: ``$NATODEBATE_CHROMIUM`` or /usr/bin/chromium, if it exists."""
+    configured = os.environ.get("NATODEBATE_CHROMIUM")
+    candidate = Path(configured) if configured else DEFAULT_CHROMIUM
+    if candidate.is_file() and os.access(candidate, os.X_OK):
+        return candidate
+    return None
+
+
+def free_local_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago (the server fails fast if it is taken)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# --------------------------------------------------------------------------- server
+
+
+@dataclass
+class LabServer:
+    """A running JupyterLab server started by :func:`start_jupyterlab`."""
+
+    process: subprocess.Popen
+    base_url: str
+    token: str
+    root_dir: Path
+    log_path: Path
+
+    def url(self, path: str) -> str:
+        """Absolute URL of ``path`` (e.g. ``lab/tree/x.ipynb``) with the token attached."""
+        separator = "&" if "?" in path else "?"
+        return f"{self.base_url}{path}{separator}token={self.token}"
+
+    def log_tail(self, characters: int = 4000) -> str:
+        """The end of the server's log, for failure messages."""
+        try:
+            return self.log_path.read_text(encoding="utf-8", errors="replace")[-characters:]
+        except OSError as err:
+            return f"(server log unreadable: {err})"
+
+
+def _write_lab_settings(settings_dir: Path) -> None:
+    """Pre-set the user settings that would otherwise get in the way of an automated run."""
+    settings = {
+        # The "fetch news?" popup covers the page, and fetching needs the internet.
+        "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+            "fetchNews": "false",
+            "checkForUpdates": False,
+        },
+        # Attach every cell to the DOM: with the default windowing, cells far
+        # below the viewport (where a panel may sit) are not laid out, and a
+        # plot there may never be drawn.
+        "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {
+            "windowingMode": "none",
+        },
+    }
+    for relative_path, values in settings.items():
+        path = settings_dir / relative_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values), encoding="utf-8")
+
+
+def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: float = 90.0) -> LabServer:
+    """Start JupyterLab on a copy of ``notebooks_source`` inside ``work_dir``; wait until it answers.
+
+    Raises ValueError if ``notebooks_source`` is not a directory, and
+    BrowserTestError if the server exits or does not answer within
+    ``ready_timeout_s`` seconds (the message carries the end of its log).
+    """
+    notebooks_source = Path(notebooks_source)
+    if not notebooks_source.is_dir():
+        raise ValueError(f"notebooks_source must be an existing directory, got {notebooks_source}")
+    if ready_timeout_s <= 0:
+        raise ValueError(f"ready_timeout_s must be positive seconds, got {ready_timeout_s}")
+
+    work_dir = Path(work_dir)
+    root_dir = work_dir / "notebooks"
+    shutil.copytree(
+        notebooks_source,
+        root_dir,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
+    settings_dir = work_dir / "lab-settings"
+    _write_lab_settings(settings_dir)
+
+    env = dict(os.environ)
+    env.update(
+        JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
+        JUPYTERLAB_WORKSPACES_DIR=str(work_dir / "lab-workspaces"),
+        JUPYTER_RUNTIME_DIR=str(work_dir / "runtime"),
+        # Keep the user's own Jupyter and IPython configuration out of the test.
+        JUPYTER_CONFIG_DIR=str(work_dir / "jupyter-config"),
+        IPYTHONDIR=str(work_dir / "ipython"),
+        PYDEVD_DISABLE_FILE_VALIDATION="1",
+    )
+
+    port = free_local_port()
+    token = secrets.token_hex(24)
+    command = [
+        sys.executable, "-m", "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root_dir}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+
+    log_path = work_dir / "jupyterlab.log"
+    with open(log_path, "wb") as log_file:
+        process = subprocess.Popen(
+            command,
+            cwd=root_dir,
+            env=env,
+            stdin=subprocess.DEVNULL,  # no tty: SIGINT stops the server without asking
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so we can clean up after it
+        )
+    server = LabServer(process, f"http://127.0.0.1:{port}/", token, root_dir, log_path)
+
+    deadline = time.monotonic() + ready_timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BrowserTestError(
+                f"JupyterLab exited with code {process.returncode} before answering.\n{server.log_tail()}"
+            )
+        try:
+            with urllib.request.urlopen(server.url("api/status"), timeout=2) as response:
+                if response.status == 200:
+                    return server
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    stop_jupyterlab(server)
+    raise BrowserTestError(f"JupyterLab did not answer within {ready_timeout_s} s.\n{server.log_tail()}")
+
+
+def stop_jupyterlab(server: LabServer, grace_s: float = 20.0) -> None:
+    """Stop the server by its PID (SIGINT twice), then its process group, then leftover kernels."""
+    process = server.process
+    if process.poll() is not None:
+        return
+    try:
+        descendants = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        descendants = []
+
+    for _ in range(2):
+        try:
+            process.send_signal(signal.SIGINT)
+        except ProcessLookupError:
+            break
+        time.sleep(0.5)
+    try:
+        process.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        for group_signal in (signal.SIGTERM, signal.SIGKILL):
+            try:
+                os.killpg(process.pid, group_signal)
+            except ProcessLookupError:
+                break
+            try:
+                process.wait(timeout=5)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+
+    # Kernels are started in their own session, so the group signal misses
+    # them; a clean shutdown stops them, this catches the unclean case.
+    still_running = [child for child in descendants if child.is_running()]
+    for child in still_running:
+        try:
+            child.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    _, survivors = psutil.wait_procs(still_running, timeout=5)
+    for child in survivors:
+        try:
+            child.kill()
+        except psutil.NoSuchProcess:
+            pass
+
+
+# --------------------------------------------------------------------------- page
+
+# Reads the state of the notebook whose path is `notebookPath` from JupyterLab's
+# own model: kernel status, which non-empty code cells have run, and any error
+# outputs (with their ename/evalue so a failure message can say what broke).
+_NOTEBOOK_STATE_JS = """
+(notebookPath) => {
+  const app = window.jupyterapp;
+  if (!app) { return {ready: false, reason: 'window.jupyterapp is not there yet'}; }
+  const panel = Array.from(app.shell.widgets('main')).find(
+    (w) => w.context && w.context.path === notebookPath);
+  if (!panel) { return {ready: false, reason: 'notebook not open yet'}; }
+  const dialog = document.querySelector('.jp-Dialog');
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  const model = panel.content.model;
+  const cells = model ? Array.from({length: model.cells.length}, (_, i) => model.cells.get(i)) : [];
+  const codeCells = cells.filter((c) => c.type === 'code' && c.sharedModel.getSource().trim() !== '');
+  const errors = [];
+  codeCells.forEach((cell, index) => {
+    for (let j = 0; j < cell.outputs.length; j++) {
+      const output = cell.outputs.get(j).toJSON();
+      if (output.output_type === 'error') {
+        errors.push({cell: index, ename: output.ename, evalue: output.evalue,
+                     source: cell.sharedModel.getSource().slice(0, 200)});
+      }
+    }
+  });
+  return {
+    ready: Boolean(kernel) && panel.sessionContext.isReady,
+    dialogOpen: Boolean(dialog),
+    kernelStatus: kernel ? kernel.status : 'none',
+    codeCells: codeCells.length,
+    executedCells: codeCells.filter((c) => c.executionCount !== null).length,
+    errors: errors,
+    runAll: window.__natodebateRunAll || null,
+  };
+}
+"""
+
+# Clears outputs (which also clears execution counts, so "every cell has a
+# count" means "ran in this session"), then starts Run All without waiting
+# for it: the Python side polls the model instead.
+_START_RUN_ALL_JS = """
+async (notebookPath) => {
+  const app = window.jupyterapp;
+  const panel = Array.from(app.shell.widgets('main')).find(
+    (w) => w.context && w.context.path === notebookPath);
+  app.shell.activateById(panel.id);
+  await app.commands.execute('notebook:clear-all-cell-outputs');
+  window.__natodebateRunAll = {done: false, error: null};
+  app.commands.execute('notebook:run-all-cells').then(
+    () => { window.__natodebateRunAll.done = true; },
+    (err) => { window.__natodebateRunAll.error = String(err); });
+}
+"""
+
+# From the first claim slider, walk up to the nearest ancestor (inside the same
+# cell) that holds both a plotly plot and the summary: that is the panel. Mark it.
+_MARK_PANEL_JS = """
+([sliderClass, summaryClass, marker]) => {
+  const slider = document.querySelector('.' + sliderClass);
+  if (!slider) { return {found: false, reason: 'no element with class ' + sliderClass}; }
+  let node = slider.parentElement;
+  while (node && !node.classList.contains('jp-Cell')) {
+    if (node.querySelector('.js-plotly-plot') && node.querySelector('.' + summaryClass)) {
+      document.querySelectorAll('[' + marker + ']').forEach((n) => n.removeAttribute(marker));
+      node.setAttribute(marker, '1');
+      return {found: true, sliders: node.querySelectorAll('.' + sliderClass).length,
+              plots: node.querySelectorAll('.js-plotly-plot').length};
+    }
+    node = node.parentElement;
+  }
+  return {found: false,
+          reason: 'no ancestor of the first claim slider (within its cell) holds both a '
+                  + '.js-plotly-plot and a .' + summaryClass};
+}
+"""
+
+# What the test compares before and after moving the slider: every plot's
+# gd.data (plotly's own trace state) and the summary's text.
+_PANEL_SNAPSHOT_JS = """
+([summaryClass, marker]) => {
+  const panel = document.querySelector('[' + marker + ']');
+  if (!panel) { return null; }
+  const plots = Array.from(panel.querySelectorAll('.js-plotly-plot'));
+  const summary = panel.querySelector('.' + summaryClass);
+  return {
+    plotData: plots.map((gd) => JSON.stringify(gd.data || null)),
+    plotsWithTraces: plots.filter((gd) => Array.isArray(gd.data) && gd.data.length > 0).length,
+    summaryText: summary ? summary.innerText.trim() : null,
+  };
+}
+"""
+
+
+def wait_for_notebook_kernel(page, notebook_path: str, timeout_s: float = 120.0) -> dict:
+    """Wait until the notebook is open and its kernel is idle; accept a kernel-choice dialog if one appears."""
+    deadline = time.monotonic() + timeout_s
+    state: dict = {}
+    while time.monotonic() < deadline:
+        state = page.evaluate(_NOTEBOOK_STATE_JS, notebook_path)
+        if state.get("dialogOpen"):
+            # JupyterLab asks for a kernel when the notebook's kernelspec is
+            # unknown; the default choice is the course's Python kernel.
+            page.locator(".jp-Dialog .jp-mod-accept").first.click()
+        elif state.get("ready") and state.get("kernelStatus") == "idle":
+            return state
+        time.sleep(0.5)
+    raise BrowserTestError(f"{notebook_path}: kernel not idle after {timeout_s} s; last state {state}")
+
+
+def run_all_cells(page, notebook_path: str, timeout_s: float = 300.0) -> dict:
+    """Run All; wait until the kernel is idle and every non-empty code cell has run. Fail fast on an error output."""
+    page.evaluate(_START_RUN_ALL_JS, notebook_path)
+    deadline = time.monotonic() + timeout_s
+    state: dict = {}
+    while time.monotonic() < deadline:
+        state = page.evaluate(_NOTEBOOK_STATE_JS, notebook_path)
+        if state["errors"]:
+            first = state["errors"][0]
+            raise BrowserTestError(
+                f"{notebook_path}: code cell {first['cell'] + 1} raised "
+                f"{first['ename']}: {first['evalue']}\n--- cell source ---\n{first['source']}"
+            )
+        run_all = state.get("runAll") or {}
+        if run_all.get("error"):
+            raise BrowserTestError(f"{notebook_path}: Run All failed: {run_all['error']}")
+        if (
+            state["codeCells"] > 0
+            and state["executedCells"] == state["codeCells"]
+            and state["kernelStatus"] == "idle"
+        ):
+            return state
+        time.sleep(0.5)
+    raise BrowserTestError(f"{notebook_path}: Run All did not finish within {timeout_s} s; last state {state}")
+
+
+def locate_panel(page, timeout_s: float = 60.0) -> dict:
+    """Find the weighting panel (first claim slider + its plot + its summary) and wait until its plot is drawn."""
+    deadline = time.monotonic() + timeout_s
+    found: dict = {}
+    while time.monotonic() < deadline:
+        found = page.evaluate(_MARK_PANEL_JS, [CLAIM_SLIDER_CLASS, SUMMARY_CLASS, PANEL_MARKER_ATTRIBUTE])
+        if found.get("found"):
+            snapshot = panel_snapshot(page)
+            if snapshot and snapshot["plotsWithTraces"] > 0 and snapshot["summaryText"]:
+                return found
+        time.sleep(0.5)
+    raise BrowserTestError(f"weighting panel not rendered within {timeout_s} s: {found}")
+
+
+def panel_snapshot(page) -> dict | None:
+    """The marked panel's plot data (one JSON string per plot) and summary text."""
+    return page.evaluate(_PANEL_SNAPSHOT_JS, [SUMMARY_CLASS, PANEL_MARKER_ATTRIBUTE])
+
+
+def move_first_claim_slider(page) -> str:
+    """Move the panel's first claim slider to its other end by keyboard; return the key pressed.
+
+    ipywidgets 8 sliders are noUiSlider handles: a focused handle answers
+    End / Home. Going to whichever end the slider is *not* at guarantees the
+    value changes whatever the preset put there.
+    """
+    handle = page.locator(f"[{PANEL_MARKER_ATTRIBUTE}] .{CLAIM_SLIDER_CLASS} .noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    value_now = float(handle.get_attribute("aria-valuenow"))
+    value_max = float(handle.get_attribute("aria-valuemax"))
+    key = "End" if value_now < value_max else "Home"
+    handle.focus()
+    handle.press(key)
+    return key
+
+
+def wait_for_panel_change(page, before: dict, timeout_s: float = 30.0) -> dict:
+    """Poll until both the plot data and the summary differ from ``before``; return the last snapshot.
+
+    Returns as soon as both changed, or the last snapshot at the timeout
+    (the caller asserts, so the message can say which one did not change).
+    """
+    deadline = time.monotonic() + timeout_s
+    after = panel_snapshot(page)
+    while time.monotonic() < deadline:
+        after = panel_snapshot(page)
+        if after["plotData"] != before["plotData"] and after["summaryText"] != before["summaryText"]:
+            return after
+        time.sleep(0.25)
+    return after
