@@ -53,6 +53,7 @@ CHROMIUM_ARGS = [
 #: CSS classes the course's panels put on their widgets (see natodebate.panels).
 CLAIM_SLIDER_CLASS = "natodebate-claim-slider"
 SUMMARY_CLASS = "natodebate-summary"
+STATUS_CLASS = "natodebate-status"
 
 #: Marks the panel container the test found, so later queries stay inside it.
 PANEL_MARKER_ATTRIBUTE = "data-natodebate-browser-test-panel"
@@ -308,12 +309,18 @@ async (notebookPath) => {
 }
 """
 
-# From the first claim slider, walk up to the nearest ancestor (inside the same
-# cell) that holds both a plotly plot and the summary: that is the panel. Mark it.
+# From the first *visible* claim slider (the weighting panel keeps most of its
+# sliders in collapsed accordion sections, and a hidden handle cannot take the
+# keyboard focus), walk up to the nearest ancestor inside the same cell that
+# holds both a plotly plot and the summary: that is the panel. Mark it.
 _MARK_PANEL_JS = """
 ([sliderClass, summaryClass, marker]) => {
-  const slider = document.querySelector('.' + sliderClass);
-  if (!slider) { return {found: false, reason: 'no element with class ' + sliderClass}; }
+  const sliders = Array.from(document.querySelectorAll('.' + sliderClass));
+  if (!sliders.length) { return {found: false, reason: 'no element with class ' + sliderClass}; }
+  const slider = sliders.find((s) => s.offsetParent !== null && s.querySelector('.noUi-handle'));
+  if (!slider) { return {found: false, reason: 'no visible ' + sliderClass + ' with a .noUi-handle'}; }
+  document.querySelectorAll('[' + marker + '-slider]').forEach((n) => n.removeAttribute(marker + '-slider'));
+  slider.setAttribute(marker + '-slider', '1');
   let node = slider.parentElement;
   while (node && !node.classList.contains('jp-Cell')) {
     if (node.querySelector('.js-plotly-plot') && node.querySelector('.' + summaryClass)) {
@@ -331,17 +338,20 @@ _MARK_PANEL_JS = """
 """
 
 # What the test compares before and after moving the slider: every plot's
-# gd.data (plotly's own trace state) and the summary's text.
+# gd.data (plotly's own trace state) and the summary's text; plus the panel's
+# status line, where the panels show a callback's error to the student.
 _PANEL_SNAPSHOT_JS = """
-([summaryClass, marker]) => {
+([summaryClass, statusClass, marker]) => {
   const panel = document.querySelector('[' + marker + ']');
   if (!panel) { return null; }
   const plots = Array.from(panel.querySelectorAll('.js-plotly-plot'));
   const summary = panel.querySelector('.' + summaryClass);
+  const status = panel.querySelector('.' + statusClass);
   return {
     plotData: plots.map((gd) => JSON.stringify(gd.data || null)),
     plotsWithTraces: plots.filter((gd) => Array.isArray(gd.data) && gd.data.length > 0).length,
     summaryText: summary ? summary.innerText.trim() : null,
+    statusText: status ? status.innerText.trim() : '',
   };
 }
 """
@@ -390,7 +400,7 @@ def run_all_cells(page, notebook_path: str, timeout_s: float = 300.0) -> dict:
 
 
 def locate_panel(page, timeout_s: float = 60.0) -> dict:
-    """Find the weighting panel (first claim slider + its plot + its summary) and wait until its plot is drawn."""
+    """Find the panel of the first visible claim slider (with its plot and summary); wait until its plot is drawn."""
     deadline = time.monotonic() + timeout_s
     found: dict = {}
     while time.monotonic() < deadline:
@@ -405,17 +415,17 @@ def locate_panel(page, timeout_s: float = 60.0) -> dict:
 
 def panel_snapshot(page) -> dict | None:
     """The marked panel's plot data (one JSON string per plot) and summary text."""
-    return page.evaluate(_PANEL_SNAPSHOT_JS, [SUMMARY_CLASS, PANEL_MARKER_ATTRIBUTE])
+    return page.evaluate(_PANEL_SNAPSHOT_JS, [SUMMARY_CLASS, STATUS_CLASS, PANEL_MARKER_ATTRIBUTE])
 
 
 def move_first_claim_slider(page) -> str:
-    """Move the panel's first claim slider to its other end by keyboard; return the key pressed.
+    """Move the claim slider :func:`locate_panel` chose to its other end by keyboard; return the key pressed.
 
     ipywidgets 8 sliders are noUiSlider handles: a focused handle answers
     End / Home. Going to whichever end the slider is *not* at guarantees the
     value changes whatever the preset put there.
     """
-    handle = page.locator(f"[{PANEL_MARKER_ATTRIBUTE}] .{CLAIM_SLIDER_CLASS} .noUi-handle").first
+    handle = page.locator(f"[{PANEL_MARKER_ATTRIBUTE}-slider] .noUi-handle").first
     handle.scroll_into_view_if_needed()
     value_now = float(handle.get_attribute("aria-valuenow"))
     value_max = float(handle.get_attribute("aria-valuemax"))

@@ -138,6 +138,7 @@ def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
         after = browser_helpers.wait_for_panel_change(page, before)
         timings["slider to redraw"] = time.monotonic() - started
 
+        assert after["statusText"] == "", f"the panel reported an error: {after['statusText']}"
         assert after["plotData"] != before["plotData"], (
             f"pressing {key} on the first claim slider did not change the panel's plot data (gd.data); "
             f"browser console errors: {page.console_errors[-10:]}"

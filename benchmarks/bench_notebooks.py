@@ -1,0 +1,459 @@
+"""Benchmark the lesson notebooks against the course's performance targets.
+
+    make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 3] [--updates 200])
+
+For every notebook matching ``notebooks/*.ipynb`` it measures:
+
+- **Run All** wall time, kernel start included (nbclient, with a cell
+  timeout), median of ``--repeats`` runs, next to the same figure for
+  ``benchmarks/floor.ipynb`` (imports pandas, ipywidgets and plotly and shows
+  one FigureWidget: the least any lesson can cost). Runs are interleaved
+  (floor, lesson 00, lesson 01, … then again) so that load from other
+  processes on a shared machine spreads over all of them alike.
+- **Panel callback latency**: in the lesson's own kernel, right after Run All,
+  the lesson's panel is built and one control's ``.value`` is set ``--updates``
+  times; each set runs the observer, the model and the FigureWidget's
+  ``batch_update`` synchronously, so timing the assignment times the whole
+  kernel-side callback. Median and 95th percentile, in milliseconds.
+- **Kernel peak RSS** (MB): ``VmHWM`` of the kernel process after Run All,
+  the largest over the repeats.
+- **File size** of the notebook on disk (KB).
+- **Start-up cost** of ``import plotly.graph_objects as go; go.FigureWidget()``
+  in a fresh interpreter, and whether ``rfc3987_syntax`` got imported, with
+  the ``rfc3987`` pin in effect and with ``rfc3987`` hidden (what the pin saves).
+
+It writes a Markdown report to ``benchmarks/RESULTS.md`` and prints it. The
+notebooks are executed in memory, with a temporary copy of ``notebooks/`` as
+the kernel's working directory; the script checks that no notebook file
+changed. Exit status 0 unless ``--strict`` is given and a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+FLOOR_NOTEBOOK = REPO_ROOT / "benchmarks" / "floor.ipynb"
+DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "RESULTS.md"
+
+# Targets (see the README's "Performance" section).
+TARGET_CALLBACK_P95_MS = 30.0
+TARGET_RUN_ALL_RATIO = 1.5
+TARGET_PEAK_RSS_MB = 200.0
+TARGET_FILE_KB = 200.0
+
+#: Per lesson (file stem): Python statements, run in the lesson's kernel after
+#: Run All, that bind ``panel`` (the lesson's panel) and ``control`` (the
+#: widget whose ``.value`` the benchmark moves). A lesson not listed, or whose
+#: panel does not exist yet (ImportError / AttributeError), is reported "n/a".
+PANEL_PROBES = {
+    "00_start_here": (
+        "from natodebate.panels import FirstWinPanel\n"
+        "panel = FirstWinPanel()\n"
+        "control = panel.slider"
+    ),
+    "01_reading_kagan": (
+        "from natodebate.panels import ClaimWeightingPanel\n"
+        "panel = ClaimWeightingPanel('K')\n"
+        "control = next(iter(panel.credence_sliders.values()))"
+    ),
+    "02_reading_petrovics": (
+        "from natodebate.panels import ClaimWeightingPanel\n"
+        "panel = ClaimWeightingPanel('P')\n"
+        "control = next(iter(panel.credence_sliders.values()))"
+    ),
+    "03_checking_the_numbers": (
+        "from natodebate.panels.factcheck import FactCheckPanel\n"
+        "panel = FactCheckPanel()\n"
+        "control = panel.slider"
+    ),
+}
+
+# Runs in the lesson's kernel (followed by a call, see latency_probe_code). Builds the panel from the probe statements, then
+# sets the control's value `updates` times, each time to a value different from
+# the last one (an unchanged value would not fire the observers), and prints
+# one JSON line. Slider values stay on the slider's step grid, as a student's would.
+_LATENCY_PROBE_TEMPLATE = r'''
+def _natodebate_latency_probe(setup, updates):
+    import math, statistics, time
+    namespace = {}
+    try:
+        exec(setup, namespace)
+    except (ImportError, AttributeError) as err:
+        return {"status": "n/a", "reason": f"{type(err).__name__}: {err}"}
+    panel, control = namespace["panel"], namespace["control"]
+    option_values = getattr(control, "_options_values", None)
+    if option_values:
+        values = list(option_values)
+    else:
+        step = control.step or (control.max - control.min) / 20
+        grid_points = int(round((control.max - control.min) / step))
+        indices = sorted({round(i * grid_points / 10) for i in range(11)})
+        values = [control.min + i * step for i in indices]
+        values = values + values[-2:0:-1]  # there and back: consecutive values always differ
+    if len(set(values)) < 2:
+        return {"status": "error", "reason": f"control {type(control).__name__} offers fewer than two values"}
+    start = values.index(control.value) + 1 if control.value in values else 0
+    seconds = []
+    for i in range(updates):
+        value = values[(start + i) % len(values)]
+        began = time.perf_counter()
+        control.value = value
+        seconds.append(time.perf_counter() - began)
+    status_text = getattr(getattr(panel, "status", None), "value", "")
+    if status_text:
+        return {"status": "error", "reason": "the panel showed an error: " + status_text[:300]}
+    ms = sorted(s * 1000 for s in seconds)
+    return {
+        "status": "ok",
+        "control": type(control).__name__,
+        "updates": updates,
+        "median_ms": statistics.median(ms),
+        "p95_ms": ms[math.ceil(0.95 * len(ms)) - 1],  # nearest-rank percentile
+        "max_ms": ms[-1],
+    }
+
+'''
+
+
+def latency_probe_code(setup: str, updates: int) -> str:
+    """The code cell that measures a panel's callback latency in the lesson's kernel."""
+    call = f"print('NATODEBATE_BENCH ' + __import__('json').dumps(_natodebate_latency_probe({setup!r}, {updates})))"
+    return _LATENCY_PROBE_TEMPLATE + call + "\ndel _natodebate_latency_probe\n"
+
+# Runs in a fresh interpreter: the kernel-side cost of the first FigureWidget.
+_STARTUP_PROBE = r'''
+import json, sys, time
+{prelude}
+began = time.perf_counter()
+import plotly.graph_objects as go
+go.FigureWidget()
+seconds = time.perf_counter() - began
+print(json.dumps({{"seconds": seconds, "rfc3987_syntax": "rfc3987_syntax" in sys.modules}}))
+'''
+_HIDE_RFC3987 = "sys.modules['rfc3987'] = None  # as if the pin were dropped: jsonschema falls back"
+
+PACKAGES = [
+    "jupyterlab", "ipykernel", "jupyter_client", "nbclient", "ipywidgets", "plotly", "anywidget",
+    "pandas", "numpy", "jsonschema", "rfc3987", "rfc3987-syntax",
+]
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class NotebookResult:
+    """Everything measured for one notebook (floor or lesson)."""
+
+    path: Path
+    run_all_seconds: list[float] = field(default_factory=list)
+    peak_rss_mb: list[float] = field(default_factory=list)
+    run_error: str | None = None
+    latency: dict | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def file_kb(self) -> float:
+        return self.path.stat().st_size / 1024
+
+    @property
+    def run_all_median(self) -> float | None:
+        return statistics.median(self.run_all_seconds) if self.run_all_seconds else None
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set size (``VmHWM`` in /proc/<pid>/status), in MB (MiB)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            kilobytes = int(line.split()[1])
+            return kilobytes / 1024
+    raise RuntimeError(f"no VmHWM line in /proc/{pid}/status")
+
+
+def _stdout_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream")
+
+
+def run_notebook_once(
+    result: NotebookResult, work_dir: Path, cell_timeout_s: int, latency_updates: int | None
+) -> None:
+    """Run All on a fresh kernel; record wall time and peak RSS; optionally probe the panel's latency.
+
+    The notebook is read from disk and executed in memory only. On an error
+    the result's ``run_error`` is set and no time is recorded for this run.
+    """
+    notebook = nbformat.read(result.path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=cell_timeout_s,
+        startup_timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(work_dir)}},
+        store_widget_state=False,
+    )
+    client.reset_execution_trackers()
+    began = time.perf_counter()
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+            elapsed = time.perf_counter() - began
+            rss = peak_rss_mb(client.km.provisioner.pid)
+            if latency_updates:
+                setup = PANEL_PROBES.get(result.name)
+                if setup is None:
+                    result.latency = {"status": "n/a", "reason": "no panel probe for this notebook"}
+                else:
+                    probe = nbformat.v4.new_code_cell(latency_probe_code(setup, latency_updates))
+                    notebook.cells.append(probe)
+                    client.execute_cell(probe, len(notebook.cells) - 1)
+                    marker_lines = [
+                        line for line in _stdout_of(probe).splitlines() if line.startswith("NATODEBATE_BENCH ")
+                    ]
+                    result.latency = (
+                        json.loads(marker_lines[-1].removeprefix("NATODEBATE_BENCH "))
+                        if marker_lines
+                        else {"status": "error", "reason": "the probe printed no result"}
+                    )
+    except CellTimeoutError as err:
+        result.run_error = f"cell timeout after {cell_timeout_s} s ({str(err).splitlines()[0][:120]})"
+        return
+    except CellExecutionError as err:
+        result.run_error = f"{err.ename}: {err.evalue}"[:200]
+        return
+    result.run_all_seconds.append(elapsed)
+    result.peak_rss_mb.append(rss)
+
+
+def startup_cost(hide_rfc3987: bool, repeats: int) -> dict:
+    """Median seconds of the first FigureWidget in a fresh interpreter, and whether rfc3987_syntax was imported."""
+    code = _STARTUP_PROBE.format(prelude=_HIDE_RFC3987 if hide_rfc3987 else "")
+    runs = []
+    for _ in range(repeats):
+        completed = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True
+        )
+        runs.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return {
+        "median_seconds": statistics.median(r["seconds"] for r in runs),
+        "rfc3987_syntax": any(r["rfc3987_syntax"] for r in runs),
+    }
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def _verdict(passed: bool) -> str:
+    return "pass" if passed else "**FAIL**"
+
+
+def _checked(value: float | None, limit: float, fmt: str, failures: list[str], what: str) -> str:
+    if value is None:
+        return "n/a"
+    passed = value <= limit
+    if not passed:
+        failures.append(what)
+    return f"{value:{fmt}} {_verdict(passed)}"
+
+
+def machine_description() -> list[str]:
+    cpu_model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu_model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for package in PACKAGES:
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} (not installed)")
+    return [
+        f"- Machine: {os.cpu_count()} cores ({cpu_model}), {platform.system()} {platform.release()}",
+        f"- Python {platform.python_version()} ({sys.executable})",
+        f"- Packages: {', '.join(versions)}",
+    ]
+
+
+def render_report(
+    floor: NotebookResult,
+    lessons: list[NotebookResult],
+    startup_fixed: dict,
+    startup_unfixed: dict,
+    args: argparse.Namespace,
+    load_before: tuple[float, float, float],
+    load_after: tuple[float, float, float],
+    total_seconds: float,
+) -> tuple[str, list[str]]:
+    """The Markdown report and the list of missed targets."""
+    failures: list[str] = []
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `benchmarks/bench_notebooks.py` (`make bench`); do not edit by hand.",
+        "",
+        f"- Date: {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
+        *machine_description(),
+        f"- Load average (1/5/15 min) before: {load_before[0]:.2f} / {load_before[1]:.2f} / {load_before[2]:.2f};"
+        f" after: {load_after[0]:.2f} / {load_after[1]:.2f} / {load_after[2]:.2f}"
+        " (other processes on the machine slow every figure below alike)",
+        f"- Settings: {args.repeats} Run All repeats (median), {args.updates} control updates per panel,"
+        f" cell timeout {args.timeout} s; whole benchmark {total_seconds:.0f} s",
+        "",
+        f"Targets: callback p95 ≤ {TARGET_CALLBACK_P95_MS:.0f} ms; Run All ≤ {TARGET_RUN_ALL_RATIO}× the floor;"
+        f" kernel peak RSS ≤ {TARGET_PEAK_RSS_MB:.0f} MB; notebook file ≤ {TARGET_FILE_KB:.0f} KB.",
+        "",
+        "| notebook | Run All, median (s) | × floor | callback median (ms) | callback p95 (ms) "
+        "| kernel peak RSS (MB) | file (KB) | notes |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    floor_median = floor.run_all_median
+    floor_rss = max(floor.peak_rss_mb) if floor.peak_rss_mb else None
+    lines.append(
+        f"| floor.ipynb | {floor_median:.2f} | 1.00 | — | — | {floor_rss:.0f} | {floor.file_kb:.1f} | "
+        f"imports + one FigureWidget |"
+        if floor_median is not None
+        else f"| floor.ipynb | error | — | — | — | — | {floor.file_kb:.1f} | {floor.run_error} |"
+    )
+    for lesson in lessons:
+        name = lesson.path.name
+        notes = []
+        median = lesson.run_all_median
+        if lesson.run_error:
+            notes.append(f"Run All failed: {lesson.run_error}")
+            failures.append(f"{name}: Run All failed")
+        if median is not None and floor_median:
+            ratio = _checked(median / floor_median, TARGET_RUN_ALL_RATIO, ".2f", failures, f"{name}: Run All ratio")
+        else:
+            ratio = "n/a"
+        latency = lesson.latency or {"status": "n/a", "reason": "not measured (Run All failed)"}
+        if latency["status"] == "ok":
+            callback_median = f"{latency['median_ms']:.1f}"
+            callback_p95 = _checked(latency["p95_ms"], TARGET_CALLBACK_P95_MS, ".1f", failures, f"{name}: callback p95")
+            notes.append(f"callback: {latency['updates']} sets of a {latency['control']}, max {latency['max_ms']:.1f} ms")
+        else:
+            callback_median = callback_p95 = "n/a"
+            notes.append(f"callback {latency['status']}: {latency['reason']}")
+            if latency["status"] == "error":
+                failures.append(f"{name}: callback error")
+        rss = _checked(
+            max(lesson.peak_rss_mb) if lesson.peak_rss_mb else None, TARGET_PEAK_RSS_MB, ".0f", failures, f"{name}: RSS"
+        )
+        size = _checked(lesson.file_kb, TARGET_FILE_KB, ".1f", failures, f"{name}: file size")
+        run_all = f"{median:.2f}" if median is not None else "n/a"
+        notes_text = "; ".join(notes).replace("|", "\\|")
+        lines.append(f"| {name} | {run_all} | {ratio} | {callback_median} | {callback_p95} | {rss} | {size} | {notes_text} |")
+
+    lines += [
+        "",
+        "Start-up: kernel-side cost of `import plotly.graph_objects as go; go.FigureWidget()` in a fresh"
+        f" interpreter (median of {args.repeats}):",
+        "",
+        "| | seconds | `rfc3987_syntax` imported |",
+        "|---|---:|---|",
+        f"| as installed (`rfc3987` pinned) | {startup_fixed['median_seconds']:.2f} | {startup_fixed['rfc3987_syntax']} |",
+        f"| `rfc3987` hidden (the pin dropped) | {startup_unfixed['median_seconds']:.2f} | {startup_unfixed['rfc3987_syntax']} |",
+        "",
+        "All targets met." if not failures else "Missed: " + "; ".join(failures) + ".",
+        "",
+    ]
+    return "\n".join(lines), failures
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, got {value}")
+    return value
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=_positive_int, default=3, help="Run All repeats per notebook (default 3)")
+    parser.add_argument("--updates", type=_positive_int, default=200, help="control updates per panel (default 200)")
+    parser.add_argument("--timeout", type=_positive_int, default=180, help="per-cell timeout, seconds (default 180)")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="Markdown report to write")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 if a target is missed")
+    return parser.parse_args(argv)
+
+
+def _fingerprints(paths: list[Path]) -> dict[Path, str]:
+    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
+    lesson_paths = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    if not lesson_paths:
+        raise SystemExit(f"no notebooks found in {NOTEBOOKS_DIR}")
+    before = _fingerprints(lesson_paths + [FLOOR_NOTEBOOK])
+    load_before = os.getloadavg()
+    began = time.perf_counter()
+
+    floor = NotebookResult(FLOOR_NOTEBOOK)
+    lessons = [NotebookResult(path) for path in lesson_paths]
+    with tempfile.TemporaryDirectory(prefix="natodebate-bench-") as scratch:
+        # The kernels' working directory: a copy, so a lesson that writes a file
+        # (an export, a cache) writes it here, not into the repository.
+        work_dir = Path(scratch) / "notebooks"
+        shutil.copytree(NOTEBOOKS_DIR, work_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        for repeat in range(args.repeats):
+            for result in [floor, *lessons]:
+                if result.run_error:
+                    continue  # a notebook that failed once would fail again; don't pay for it
+                print(f"[run {repeat + 1}/{args.repeats}] {result.path.name} …", flush=True)
+                run_notebook_once(
+                    result,
+                    work_dir,
+                    args.timeout,
+                    latency_updates=args.updates if repeat == 0 and result is not floor else None,
+                )
+    print("start-up probes …", flush=True)
+    startup_fixed = startup_cost(hide_rfc3987=False, repeats=args.repeats)
+    startup_unfixed = startup_cost(hide_rfc3987=True, repeats=args.repeats)
+
+    if _fingerprints(lesson_paths + [FLOOR_NOTEBOOK]) != before:
+        raise SystemExit("a notebook changed on disk while the benchmark ran; results not written")
+
+    report, failures = render_report(
+        floor, lessons, startup_fixed, startup_unfixed, args, load_before, os.getloadavg(),
+        time.perf_counter() - began,
+    )
+    args.output.write_text(report, encoding="utf-8")
+    print()
+    print(report)
+    print(f"written to {args.output}")
+    return 1 if (args.strict and failures) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
