@@ -2,7 +2,7 @@
 
     make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 3] [--updates 200])
 
-For every notebook matching ``notebooks/*.ipynb`` it measures:
+For every lesson (``notebooks/NN_*.ipynb``) it measures:
 
 - **Run All** wall time, kernel start included (nbclient, with a cell
   timeout), median of ``--repeats`` runs, next to the same figure for
@@ -412,9 +412,9 @@ def _fingerprints(paths: list[Path]) -> dict[Path, str]:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
-    lesson_paths = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+    lesson_paths = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
     if not lesson_paths:
-        raise SystemExit(f"no notebooks found in {NOTEBOOKS_DIR}")
+        raise SystemExit(f"no lessons (NN_*.ipynb) found in {NOTEBOOKS_DIR}")
     before = _fingerprints(lesson_paths + [FLOOR_NOTEBOOK])
     load_before = os.getloadavg()
     began = time.perf_counter()
