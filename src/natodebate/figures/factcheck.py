@@ -1,0 +1,339 @@
+"""Figures for lesson 03, checking the numbers.
+
+Each function returns a ``plotly.graph_objects.Figure`` with a title, axis
+titles with units and a one-line caption (never ``.show()``). Russia is drawn
+in vermillion and Ukraine in blue throughout; marker shapes repeat what the
+colours say, so nothing depends on colour alone.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..models import factcheck as check
+from . import OKABE_ITO, finish
+
+__all__ = [
+    "COUNTRY_COLOURS",
+    "PASS_COLOURS",
+    "sipri_series",
+    "forecasts_vs_outcomes",
+    "nato_spending",
+    "kiis_polls",
+    "cbos_polls",
+    "forward_moves",
+    "shadow_war",
+    "timeline",
+    "numeric_claims",
+    "update_numeric_claims",
+]
+
+COUNTRY_COLOURS = {"Russia": OKABE_ITO["vermillion"], "Ukraine": OKABE_ITO["blue"]}
+PASS_COLOURS = {True: OKABE_ITO["bluish green"], False: OKABE_ITO["vermillion"]}
+PHASE_COLOURS = {
+    "before P": OKABE_ITO["blue"],
+    "between P and K": OKABE_ITO["orange"],
+    "after K": OKABE_ITO["grey"],
+}
+PHASE_SYMBOLS = {"before P": "circle", "between P and K": "diamond", "after K": "x"}
+
+
+def _publication_lines(fig: go.Figure, label_y: float = 1.0) -> None:
+    """Dashed vertical lines at both articles' publication dates (date x-axis)."""
+    for article, date in check.publication_dates().items():
+        fig.add_vline(x=date, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+        fig.add_annotation(
+            x=date, y=label_y, yref="paper", text=f"{article} published {date:%d %b %Y}", showarrow=False,
+            xanchor="left", yanchor="bottom", font={"size": 11},
+        )
+
+
+def _month_date(text: str) -> pd.Timestamp:
+    """'2022-04' or '2022-04-19' → Timestamp (a month stands at its first day)."""
+    return pd.Timestamp(text if len(text) > 7 else f"{text}-01")
+
+
+def sipri_series() -> go.Figure:
+    """Military spending of Russia and Ukraine 2014–2025 (US$ bn, SIPRI's
+    revised series) with the values as first published as open diamonds."""
+    latest = check.spending_series("latest_revision")
+    first = check.sipri_revisions()
+    fig = go.Figure()
+    for country, column in (("Russia", "russia_usd_bn"), ("Ukraine", "ukraine_usd_bn")):
+        colour = COUNTRY_COLOURS[country]
+        fig.add_scatter(
+            x=list(latest.index), y=list(latest[column]), mode="lines+markers", name=f"{country}, latest revision",
+            line={"color": colour, "width": 3}, marker={"symbol": "circle", "size": 7},
+            hovertemplate=f"{country} %{{x}}: %{{y:.1f}} bn (2026 edition)<extra></extra>",
+        )
+        mine = first[first["country"] == country]
+        fig.add_scatter(
+            x=list(mine["year"]), y=list(mine["first_published"]), mode="markers", name=f"{country}, as first published",
+            marker={"symbol": "diamond-open", "size": 12, "color": colour, "line": {"width": 2}},
+            hovertemplate=f"{country} %{{x}}: %{{y:.1f}} bn as first published<extra></extra>",
+        )
+    fig.add_vline(x=2022.2, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+    fig.add_annotation(x=2022.2, y=1.0, yref="paper", text="P published (Mar 2022)", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
+    fig.update_xaxes(title="year", dtick=1)
+    fig.update_yaxes(title="military expenditure (current US$ bn)", rangemode="tozero")
+    fig.update_layout(legend={"orientation": "h", "y": -0.28})
+    return finish(
+        fig,
+        "Military spending, Russia vs Ukraine (SIPRI)",
+        "Diamonds: the figure in the first release for that year. The 2021 figures came out in April 2022, six weeks after P.",
+        height=520,
+    )
+
+
+def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
+    """Forecasts of Russia's real GDP growth in ``target_year`` by the date
+    they were made (%), against the first and revised outcomes."""
+    errors = check.forecast_errors(target_year, "revised estimate")
+    first = check.gdp_outcome(target_year, "first estimate")
+    revised = check.gdp_outcome(target_year, "revised estimate")
+    styles = {
+        "IMF": (OKABE_ITO["blue"], "circle"),
+        "World Bank": (OKABE_ITO["orange"], "square"),
+        "Analyst consensus": (OKABE_ITO["reddish purple"], "triangle-up"),
+    }
+    fig = go.Figure()
+    for issuer, rows in errors.groupby("issuer", sort=False):
+        colour, symbol = styles[issuer]
+        fig.add_scatter(
+            x=[_month_date(d) for d in rows["source_date"]], y=list(rows["forecast_pct"]), mode="lines+markers", name=issuer,
+            line={"color": colour, "dash": "dot"}, marker={"color": colour, "symbol": symbol, "size": 11},
+            customdata=list(zip(rows["stage"], rows["error_pp"])),
+            hovertemplate=issuer + " (%{customdata[0]}): %{y:.1f}%<br>error %{customdata[1]:+.1f} pp<extra></extra>",
+        )
+    for value, label, dash in ((first, "first estimate", "dash"), (revised, "revised estimate", "solid")):
+        fig.add_hline(y=value, line={"color": OKABE_ITO["black"], "dash": dash, "width": 1.5})
+        fig.add_annotation(x=1.0, xref="paper", y=value, text=f"outcome, {label}: {value:+.1f}%", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
+    _publication_lines(fig)
+    fig.update_xaxes(title="date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")])
+    fig.update_yaxes(title=f"Russian real GDP growth in {target_year} (%)", zeroline=True)
+    return finish(
+        fig,
+        f"Russia's economy in {target_year}: forecasts vs what happened",
+        "Spring-2022 forecasts (−8.4% to −11.2%) were 6–10 points below the outcome; later forecasts crept towards it.",
+        height=480,
+    )
+
+
+def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
+    """Dumbbell chart: each listed ally's defence spending (% of GDP) in
+    ``from_year`` and ``to_year``, with the 2% guideline and the 3.5% core
+    target of the Hague pledge. Unconfirmed values are not drawn."""
+    table = check._confirmed(check.data.load_table("nato_spending"))
+    table = table[table["vintage"] == "latest"]
+    start = table[table["year"] == from_year].set_index("ally")["pct_gdp"]
+    end = table[table["year"] == to_year].set_index("ally")["pct_gdp"]
+    if start.empty or end.empty:
+        raise ValueError(f"from_year={from_year!r}, to_year={to_year!r}: expected years in the NATO table (2014, 2021, 2024, 2025)")
+    allies = list(start.sort_values().index)
+    fig = go.Figure()
+    xs, ys = [], []
+    for ally in allies:
+        if ally in end.index:
+            xs += [start[ally], end[ally], None]
+            ys += [ally, ally, None]
+    fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": "#bbbbbb", "width": 3}, showlegend=False, hoverinfo="skip")
+    fig.add_scatter(
+        x=[start[a] for a in allies], y=allies, mode="markers", name=str(from_year),
+        marker={"color": OKABE_ITO["sky blue"], "symbol": "circle", "size": 11},
+        hovertemplate="%{y} " + str(from_year) + ": %{x:.2f}% of GDP<extra></extra>",
+    )
+    shown = [a for a in allies if a in end.index]
+    fig.add_scatter(
+        x=[end[a] for a in shown], y=shown, mode="markers", name=str(to_year),
+        marker={"color": OKABE_ITO["blue"], "symbol": "diamond", "size": 12},
+        hovertemplate="%{y} " + str(to_year) + ": %{x:.2f}% of GDP<extra></extra>",
+    )
+    pledge = check.pledge_components()
+    for value, label in ((2.0, "2% guideline (2014)"), (pledge["core defence"], "3.5% core target by 2035")):
+        fig.add_vline(x=value, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+        fig.add_annotation(x=value, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left", yanchor="bottom", font={"size": 11})
+    missing = [a for a in allies if a not in end.index]
+    note = f" {', '.join(missing)}: no confirmed {to_year} figure." if missing else ""
+    fig.update_xaxes(title="defence expenditure (% of GDP)", rangemode="tozero")
+    fig.update_yaxes(title="ally")
+    fig.update_layout(legend={"orientation": "h", "y": -0.22})
+    return finish(
+        fig,
+        f"NATO allies' defence spending, {from_year} → {to_year}",
+        f"Every listed ally moved right; the frontline states most.{note}",
+        height=520,
+    )
+
+
+def kiis_polls() -> go.Figure:
+    """KIIS: share of Ukrainians rejecting any territorial concession vs
+    open to some, by end of fieldwork (%), with both publication dates."""
+    series = check.kiis_series()
+    fig = go.Figure()
+    for column, name, colour, symbol in (
+        ("no_territorial_concessions", "no concessions, even if the war lasts longer", OKABE_ITO["blue"], "circle"),
+        ("some_concessions_for_peace", "some territory could be given up for peace", OKABE_ITO["orange"], "square"),
+    ):
+        rows = series.dropna(subset=[column])
+        fig.add_scatter(
+            x=list(rows["fieldwork_end"]), y=list(rows[column]), mode="lines+markers", name=name,
+            line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 8, "color": colour},
+            text=list(rows.index), hovertemplate="%{text}: %{y:.0f}%<extra></extra>",
+        )
+    _publication_lines(fig)
+    fig.update_xaxes(title="end of fieldwork")
+    fig.update_yaxes(title="share of respondents (%)", range=[0, 100])
+    fig.update_layout(legend={"orientation": "h", "y": -0.25})
+    return finish(
+        fig,
+        "Ukrainians on territorial concessions (KIIS)",
+        "P wrote before the first of these polls; by K's article about half still rejected any concession.",
+        height=480,
+    )
+
+
+def cbos_polls() -> go.Figure:
+    """CBOS: Poles for and against accepting Ukrainian refugees (%)."""
+    cbos = check._confirmed(check.data.load_table("cbos_polls"))
+    cbos = cbos[cbos["question"] == "accept_refugees"]
+    fig = go.Figure()
+    for answer, colour, symbol in (("for", OKABE_ITO["blue"], "circle"), ("against", OKABE_ITO["vermillion"], "x")):
+        rows = cbos[cbos["answer"] == answer]
+        fig.add_scatter(
+            x=[_month_date(m) for m in rows["fieldwork_month"]], y=list(rows["pct"]), mode="lines+markers", name=answer,
+            line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 9, "color": colour},
+            hovertemplate=answer + " %{x|%b %Y}: %{y:.0f}%<extra></extra>",
+        )
+    _publication_lines(fig)
+    fig.update_xaxes(title="fieldwork month")
+    fig.update_yaxes(title="share of respondents (%)", range=[0, 100])
+    return finish(
+        fig,
+        "Should Poland accept refugees from Ukraine? (CBOS)",
+        "Support fell from 94% in March 2022 to 48% in September 2025, the month of K's article (2023–24 left out: weak sources).",
+    )
+
+
+def forward_moves() -> go.Figure:
+    """Cumulative US troops sent forward to allied territory in Europe,
+    Jan–Feb 2022 (personnel), with the invasion and the 8,500 on alert."""
+    moves = check.forward_moves("forward_in_europe", "2022-03-15")
+    us = moves[moves["actor"] == "United States"].dropna(subset=["troops"]).copy()
+    us["cumulative"] = us["troops"].cumsum()
+    fig = go.Figure()
+    fig.add_scatter(
+        x=list(us["date"]), y=list(us["cumulative"]), mode="lines+markers", line={"shape": "hv", "color": OKABE_ITO["blue"], "width": 3},
+        marker={"size": 9}, name="US troops sent forward (cumulative)", text=list(us["move"]),
+        hovertemplate="%{x|%d %b %Y}: %{text}<br>total %{y:,.0f}<extra></extra>",
+    )
+    others = moves[moves["troops"].isna()]
+    fig.add_scatter(
+        x=list(others["date"]), y=[0] * len(others), mode="markers", name="allied and NATO moves (no troop count)",
+        marker={"symbol": "triangle-up", "size": 12, "color": OKABE_ITO["orange"]}, text=list(others["move"]),
+        hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>",
+    )
+    invasion = check.INVASION_DATE
+    fig.add_vline(x=invasion, line={"dash": "dash", "color": OKABE_ITO["vermillion"], "width": 1.5})
+    fig.add_annotation(x=invasion, y=1.0, yref="paper", text="invasion, 24 Feb", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
+    fig.update_xaxes(title="date announced (2022)")
+    fig.update_yaxes(title="US troops moved forward (personnel)", rangemode="tozero")
+    fig.update_layout(legend={"orientation": "h", "y": -0.25})
+    return finish(
+        fig,
+        "Forces moved forward in Europe before the invasion",
+        "About 6,800 US troops went to Poland, Germany, Romania and the Baltics in February 2022 — to allied soil, none to Ukraine.",
+        height=460,
+    )
+
+
+def shadow_war() -> go.Figure:
+    """CSIS count of Russian sabotage and subversion attacks in Europe per year."""
+    counts = check._confirmed(check.data.load_table("shadow_war_attacks"))
+    fig = go.Figure(
+        go.Bar(
+            x=[str(y) for y in counts["year"]], y=list(counts["attacks"]), marker_color=OKABE_ITO["reddish purple"],
+            text=list(counts["attacks"]), textposition="outside", hovertemplate="%{x}: %{y} attacks<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title="year")
+    fig.update_yaxes(title="attacks counted (number)", rangemode="tozero")
+    return finish(fig, "Russia's shadow war in Europe (CSIS count)", f"Attacks rose {check.shadow_war_growth():.1f}-fold from 2023 to 2024.", height=380)
+
+
+def timeline() -> go.Figure:
+    """'What could each author know?': every timeline event at the date it
+    became public, by category, coloured by whether P, K or neither could
+    have known it; both publication dates marked."""
+    table = check.timeline_phases()
+    table = table[table["category"] != "article"]
+    fig = go.Figure()
+    for phase in ("before P", "between P and K", "after K"):
+        rows = table[table["phase"] == phase]
+        fig.add_scatter(
+            x=list(rows["public_date"]), y=list(rows["category"]), mode="markers", name=f"public {phase}",
+            marker={"color": PHASE_COLOURS[phase], "symbol": PHASE_SYMBOLS[phase], "size": 11, "line": {"width": 1, "color": "white"}},
+            text=list(rows["event"]), customdata=list(rows["date"].dt.strftime("%d %b %Y")),
+            hovertemplate="%{text}<br>happened %{customdata}, public %{x|%d %b %Y}<extra></extra>",
+        )
+    dates = check.publication_dates()
+    fig.add_vrect(x0=table["public_date"].min(), x1=dates["P"], fillcolor=OKABE_ITO["blue"], opacity=0.06, line_width=0)
+    fig.add_vrect(x0=dates["P"], x1=dates["K"], fillcolor=OKABE_ITO["orange"], opacity=0.06, line_width=0)
+    _publication_lines(fig)
+    fig.update_xaxes(title="date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")])
+    fig.update_yaxes(title="topic", categoryorder="category ascending")
+    fig.update_layout(legend={"orientation": "h", "y": -0.2})
+    return finish(
+        fig,
+        "What could each author know?",
+        "Blue: public before P wrote (both authors could know). Orange: only K could know. Grey: after both. (2014–2018 events off the left edge.)",
+        height=560,
+    )
+
+
+# --- the fair-rounding chart (used by the panel) -------------------------------------
+
+
+def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> go.Figure:
+    """Horizontal bars: how far each numeric claim is from the data (% of
+    the data value), green if within ``tolerance_pct``, with the tolerance as
+    a shaded band. Trace 0 is the band, trace 1 the bars."""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=[], y=[], mode="lines", fill="toself", fillcolor="rgba(0,158,115,0.12)", line={"color": OKABE_ITO["bluish green"], "dash": "dash"},
+        name="fair rounding (± tolerance)", hoverinfo="skip",
+    )
+    fig.add_bar(x=[], y=[], orientation="h", name="gap between claim and data", textposition="outside", cliponaxis=False)
+    fig.update_xaxes(title="claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444")
+    fig.update_layout(showlegend=False, bargap=0.45)
+    finish(fig, "Do the articles' numbers survive the check?", "", height=360)
+    update_numeric_claims(fig, checks, tolerance_pct, vintage)
+    return fig
+
+
+def update_numeric_claims(fig: go.Figure, checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> None:
+    """Redraw :func:`numeric_claims` for new ``checks`` (from
+    :func:`natodebate.models.factcheck.numeric_claim_checks`), in place."""
+    n = len(checks)
+    positions = list(range(n))
+    band, bars = fig.data[0], fig.data[1]
+    band.x = [-tolerance_pct, tolerance_pct, tolerance_pct, -tolerance_pct, -tolerance_pct]
+    band.y = [-0.5, -0.5, n - 0.5, n - 0.5, -0.5]
+    bars.x = [round(g, 2) for g in checks["gap_pct"]]
+    bars.y = positions
+    bars.marker.color = [PASS_COLOURS[bool(p)] for p in checks["passes"]]
+    bars.marker.pattern.shape = ["" if p else "x" for p in checks["passes"]]
+    bars.text = [f"{g:+.1f}% {'✓ passes' if p else '✗ fails'}" for g, p in zip(checks["gap_pct"], checks["passes"])]
+    bars.hovertext = [f"{label}<br>gap {g:+.1f}%" for label, g in zip(checks["label"], checks["gap_pct"])]
+    bars.hoverinfo = "text"
+    widest = max([abs(g) for g in checks["gap_pct"]] + [tolerance_pct, 5.0])
+    fig.layout.xaxis.range = [-widest * 1.6, widest * 1.6]
+    fig.layout.yaxis.tickvals = positions
+    fig.layout.yaxis.ticktext = list(checks["label"])
+    fig.layout.yaxis.range = [-0.6, n - 0.4]
+    caption = [a for a in fig.layout.annotations if a.name == "caption"]
+    if caption:
+        caption[0].text = (
+            f"<i>Tolerance ±{tolerance_pct:g}%, SIPRI {check.VINTAGE_LABELS[vintage]}. "
+            "Hatched red bars: the number is further from the data than the tolerance.</i>"
+        )

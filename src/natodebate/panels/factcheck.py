@@ -1,0 +1,73 @@
+"""Lesson 03's panel: how generous is "a fair rounding", and which data vintage?"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from ..figures import ARTICLE_NAMES
+from ..figures import factcheck as fact_figures
+from ..models import factcheck as check
+from .base import PanelBase, shows_errors
+
+__all__ = ["FairRoundingPanel"]
+
+#: Labels of the vintage buttons → the model's vintage names.
+VINTAGE_OPTIONS = [(label, vintage) for vintage, label in check.VINTAGE_LABELS.items()]
+
+
+class FairRoundingPanel(PanelBase):
+    """The student sets the tolerance for "a fair rounding" (0–30 %) and the
+    SIPRI data vintage, and sees which numeric claims of both articles pass.
+
+    Attributes: ``tolerance`` (``FloatSlider``, percent), ``vintage``
+    (``ToggleButtons``: "first_published" or "latest_revision"), ``figure``
+    (``FigureWidget``; trace 0 the tolerance band, trace 1 one bar per claim:
+    the signed gap between claim and data in percent), ``summary``,
+    ``status``, ``checks`` (the current :func:`numeric_claim_checks` table).
+    """
+
+    #: The slider's range, percent.
+    MAX_TOLERANCE_PCT = 30.0
+
+    def __init__(self, tolerance_pct: float = 10.0, vintage: str = "first_published"):
+        # The slider would silently clamp a value outside its range: refuse it instead.
+        if isinstance(tolerance_pct, bool) or not isinstance(tolerance_pct, (int, float)) or not 0 <= tolerance_pct <= self.MAX_TOLERANCE_PCT:
+            raise ValueError(f"tolerance_pct={tolerance_pct!r}: expected a number from 0 to {self.MAX_TOLERANCE_PCT:g} (percent)")
+        super().__init__(layout=widgets.Layout(width="100%", max_width="900px"))
+        self.checks = check.numeric_claim_checks(tolerance_pct, vintage)
+        self.tolerance = widgets.FloatSlider(
+            value=tolerance_pct, min=0, max=self.MAX_TOLERANCE_PCT, step=0.5, readout_format=".1f", continuous_update=False,
+            description="tolerance ±%", style={"description_width": "100px"}, layout=widgets.Layout(width="95%"),
+        )
+        self.vintage = widgets.ToggleButtons(
+            options=VINTAGE_OPTIONS, value=vintage, description="SIPRI data", style={"description_width": "100px"},
+            tooltips=["the April 2022 release, the first to report 2021", "SIPRI's revised series (2026 edition)"],
+        )
+        self.tolerance.observe(self._on_change, names="value")
+        self.vintage.observe(self._on_change, names="value")
+        self.figure = go.FigureWidget(fact_figures.numeric_claims(self.checks, tolerance_pct, vintage))
+        self._write_summary()
+        self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure]
+
+    @shows_errors
+    def _on_change(self, change) -> None:
+        tolerance_pct, vintage = self.tolerance.value, self.vintage.value
+        self.checks = check.numeric_claim_checks(tolerance_pct, vintage)
+        with self.figure.batch_update():
+            fact_figures.update_numeric_claims(self.figure, self.checks, tolerance_pct, vintage)
+        self._write_summary()
+
+    def _write_summary(self) -> None:
+        counts = check.pass_counts(self.checks)
+        total, passing = int(counts["claims"].sum()), int(counts["passing"].sum())
+        per_article = "; ".join(
+            f"{ARTICLE_NAMES[a]}: {int(row.passing)} of {int(row.claims)}" for a, row in counts.iterrows()
+        )
+        failing = [f"{row.article} “{row.quote}” ({row.gap_pct:+.1f}%)" for row in self.checks.itertuples() if not row.passes]
+        tail = f" Outside the tolerance: {', '.join(failing)}." if failing else ""
+        self.summary.value = (
+            f"<div style='font-size:110%;padding:4px 0'>At ±{self.tolerance.value:g}% with SIPRI "
+            f"{check.VINTAGE_LABELS[self.vintage.value]}: <b>{passing} of {total}</b> numeric claims pass "
+            f"({per_article}).{tail}</div>"
+        )
