@@ -82,9 +82,9 @@ PANEL_PROBES = {
         "control = next(iter(panel.credence_sliders.values()))"
     ),
     "03_checking_the_numbers": (
-        "from natodebate.panels.factcheck import FactCheckPanel\n"
-        "panel = FactCheckPanel()\n"
-        "control = panel.slider"
+        "from natodebate.panels.factcheck import FairRoundingPanel\n"
+        "panel = FairRoundingPanel()\n"
+        "control = panel.tolerance"
     ),
 }
 

@@ -96,16 +96,21 @@ def page(helpers, chromium_path):
             browser.close()
 
 
+def _screenshot_panel(page, path: Path, panel_selector: str) -> None:
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    # JupyterLab scrolls inside the notebook, not the page: bring the panel into view.
+    if page.locator(panel_selector).count():
+        page.locator(panel_selector).first.scroll_into_view_if_needed(timeout=5_000)
+    page.screenshot(path=str(path))
+
+
 def _save_failure_artifacts(page, server, test_name: str, panel_selector: str) -> list[Path]:
     ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     saved = []
     screenshot = ARTIFACTS_DIR / f"{test_name}-{stamp}.png"
     try:
-        # JupyterLab scrolls inside the notebook, not the page: bring the panel into view.
-        if page.locator(panel_selector).count():
-            page.locator(panel_selector).first.scroll_into_view_if_needed(timeout=5_000)
-        page.screenshot(path=str(screenshot))
+        _screenshot_panel(page, screenshot, panel_selector)
         saved.append(screenshot)
     except Exception as err:  # the page may be gone; the log is still worth keeping
         print(f"screenshot failed: {err}")
@@ -117,6 +122,7 @@ def _save_failure_artifacts(page, server, test_name: str, panel_selector: str) -
 
 def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
     browser_helpers, _ = helpers
+    panel_plot = f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}] .js-plotly-plot"
     timings = {"server ready": lab_server.seconds_to_ready}
     try:
         started = time.monotonic()
@@ -151,10 +157,10 @@ def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
         final_state = browser_helpers.wait_for_notebook_kernel(page, LESSON, timeout_s=30)
         assert not final_state["errors"], final_state["errors"]
     except BaseException:
-        saved = _save_failure_artifacts(
-            page, lab_server, "test_browser_lesson_01", f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}] .js-plotly-plot"
-        )
+        saved = _save_failure_artifacts(page, lab_server, "test_browser_lesson_01", panel_plot)
         print("failure artifacts:", *saved, sep="\n  ")
         print(f"timings so far (s): {timings}\n--- end of JupyterLab log ---\n{lab_server.log_tail()}")
         raise
+    # For a human look at what the test saw (overwritten on every run; git-ignored).
+    _screenshot_panel(page, ARTIFACTS_DIR / "test_browser_lesson_01-after-slider.png", panel_plot)
     print("browser test timings (s): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in timings.items()))
