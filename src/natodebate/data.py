@@ -103,7 +103,9 @@ def _read_typed(path: Path, schema: dict) -> pd.DataFrame:
     fields = schema["fields"]
     frame = pd.read_csv(
         path,
-        dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields if f["type"] != "boolean"},
+        # Booleans and dates are read as text and converted below, so the
+        # conversion sees exactly what the file says.
+        dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields},
         keep_default_na=False,
         na_values={f["name"]: [""] for f in fields},
     )

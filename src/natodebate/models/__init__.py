@@ -37,6 +37,8 @@ __all__ = [
     "claim_strengths",
     "thesis_strength",
     "sensitivity",
+    "crux",
+    "crux_strengths",
 ]
 
 ARTICLES = ("K", "P")
@@ -168,3 +170,36 @@ def sensitivity(
     table.insert(1, "summary", claims.loc[table["claim_id"], "summary"].to_numpy())
     table.insert(2, "claim_type", claims.loc[table["claim_id"], "claim_type"].to_numpy())
     return table
+
+
+# --- cruxes: one assumption that both articles answer in opposite ways -------
+
+
+def crux(name: str) -> pd.Series:
+    """The crux ``name`` from ``data/cruxes.csv`` (question, slider labels,
+    starting value); raises ``ValueError`` for an unknown name."""
+    cruxes = data.load_table("cruxes").set_index("crux")
+    if name not in cruxes.index:
+        raise ValueError(f"crux={name!r}: expected one of {', '.join(cruxes.index)}")
+    return cruxes.loc[name]
+
+
+def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[str, float]:
+    """Thesis strength (0–1) of each article when the student answers crux
+    ``name`` with ``answer`` (0–1) and leaves every other weight at ``preset``.
+
+    Each claim linked to the crux in ``data/crux_claims.csv`` takes the answer
+    as its credence (``direction = same``) or its complement (``opposite``).
+    """
+    crux(name)
+    answer = check_unit_interval("answer", {"answer": answer}, ["answer"])["answer"]
+    links = data.load_table("crux_claims")
+    links = links[links["crux"] == name]
+    result = {}
+    for article in ARTICLES:
+        mine = links[links["claim_id"].str.startswith(article)]
+        overrides = {
+            row.claim_id: answer if row.direction == "same" else 1.0 - answer for row in mine.itertuples()
+        }
+        result[article] = thesis_strength(article, preset, credence=overrides)
+    return result
