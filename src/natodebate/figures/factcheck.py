@@ -45,8 +45,17 @@ def _publication_lines(fig: go.Figure, label_y: float = 1.0) -> None:
         fig.add_vline(x=date, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
         fig.add_annotation(
             x=date, y=label_y, yref="paper", text=f"{article} published {date:%d %b %Y}", showarrow=False,
-            xanchor="left", yanchor="bottom", font={"size": 11},
+            # P's label reads rightwards, K's leftwards, so neither runs off the plot
+            xanchor="left" if article == "P" else "right", yanchor="bottom", font={"size": 11},
         )
+
+
+def _legend_below(fig: go.Figure) -> None:
+    """A horizontal legend under the caption line, with room for both."""
+    fig.update_layout(legend={"orientation": "h", "y": -0.36, "yanchor": "top", "x": 0}, margin={"b": 160})
+    for annotation in fig.layout.annotations:
+        if annotation.name == "caption":
+            annotation.y = -0.25
 
 
 def _month_date(text: str) -> pd.Timestamp:
@@ -77,13 +86,14 @@ def sipri_series() -> go.Figure:
     fig.add_annotation(x=2022.2, y=1.0, yref="paper", text="P published (Mar 2022)", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
     fig.update_xaxes(title="year", dtick=1)
     fig.update_yaxes(title="military expenditure (current US$ bn)", rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.28})
-    return finish(
+    finish(
         fig,
         "Military spending, Russia vs Ukraine (SIPRI)",
         "Diamonds: the figure in the first release for that year. The 2021 figures came out in April 2022, six weeks after P.",
         height=520,
     )
+    _legend_below(fig)
+    return fig
 
 
 def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
@@ -157,13 +167,14 @@ def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
     note = f" {', '.join(missing)}: no confirmed {to_year} figure." if missing else ""
     fig.update_xaxes(title="defence expenditure (% of GDP)", rangemode="tozero")
     fig.update_yaxes(title="ally")
-    fig.update_layout(legend={"orientation": "h", "y": -0.22})
-    return finish(
+    finish(
         fig,
         f"NATO allies' defence spending, {from_year} → {to_year}",
         f"Every listed ally moved right; the frontline states most.{note}",
         height=520,
     )
+    _legend_below(fig)
+    return fig
 
 
 def kiis_polls() -> go.Figure:
@@ -184,13 +195,14 @@ def kiis_polls() -> go.Figure:
     _publication_lines(fig)
     fig.update_xaxes(title="end of fieldwork")
     fig.update_yaxes(title="share of respondents (%)", range=[0, 100])
-    fig.update_layout(legend={"orientation": "h", "y": -0.25})
-    return finish(
+    finish(
         fig,
         "Ukrainians on territorial concessions (KIIS)",
         "P wrote before the first of these polls; by K's article about half still rejected any concession.",
         height=480,
     )
+    _legend_below(fig)
+    return fig
 
 
 def cbos_polls() -> go.Figure:
@@ -237,14 +249,15 @@ def forward_moves() -> go.Figure:
     fig.add_vline(x=invasion, line={"dash": "dash", "color": OKABE_ITO["vermillion"], "width": 1.5})
     fig.add_annotation(x=invasion, y=1.0, yref="paper", text="invasion, 24 Feb", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
     fig.update_xaxes(title="date announced (2022)")
-    fig.update_yaxes(title="US troops moved forward (personnel)", rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": -0.25})
-    return finish(
+    fig.update_yaxes(title="US troops moved forward (personnel)", range=[-400, 7_600])
+    finish(
         fig,
         "Forces moved forward in Europe before the invasion",
         "About 6,800 US troops went to Poland, Germany, Romania and the Baltics in February 2022 — to allied soil, none to Ukraine.",
         height=460,
     )
+    _legend_below(fig)
+    return fig
 
 
 def shadow_war() -> go.Figure:
@@ -282,13 +295,14 @@ def timeline() -> go.Figure:
     _publication_lines(fig)
     fig.update_xaxes(title="date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")])
     fig.update_yaxes(title="topic", categoryorder="category ascending")
-    fig.update_layout(legend={"orientation": "h", "y": -0.2})
-    return finish(
+    finish(
         fig,
         "What could each author know?",
-        "Blue: public before P wrote (both authors could know). Orange: only K could know. Grey: after both. (2014–2018 events off the left edge.)",
+        "Blue: public before P wrote (both could know). Orange: only K could know. Grey: public after both.",
         height=560,
     )
+    _legend_below(fig)
+    return fig
 
 
 # --- the fair-rounding chart (used by the panel) -------------------------------------
@@ -306,7 +320,12 @@ def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> 
     fig.add_bar(x=[], y=[], orientation="h", name="gap between claim and data", textposition="outside", cliponaxis=False)
     fig.update_xaxes(title="claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444")
     fig.update_layout(showlegend=False, bargap=0.45)
-    finish(fig, "Do the articles' numbers survive the check?", "", height=360)
+    fig.update_yaxes(autorange=False)
+    finish(fig, "Do the articles' numbers survive the check?", "", height=400)
+    fig.update_layout(margin={"b": 110})
+    for annotation in fig.layout.annotations:
+        if annotation.name == "caption":
+            annotation.y = -0.3
     update_numeric_claims(fig, checks, tolerance_pct, vintage)
     return fig
 
@@ -330,7 +349,7 @@ def update_numeric_claims(fig: go.Figure, checks: pd.DataFrame, tolerance_pct: f
     fig.layout.xaxis.range = [-widest * 1.6, widest * 1.6]
     fig.layout.yaxis.tickvals = positions
     fig.layout.yaxis.ticktext = list(checks["label"])
-    fig.layout.yaxis.range = [-0.6, n - 0.4]
+    fig.layout.yaxis.range = [n - 0.4, -0.6]  # first claim on top
     caption = [a for a in fig.layout.annotations if a.name == "caption"]
     if caption:
         caption[0].text = (

@@ -1,0 +1,291 @@
+"""Layer 3 — figures: plotly figures built from model results (no widgets).
+
+Every figure has a title, axis titles with units and a one-line caption saying
+what to look at; colours come from the Okabe–Ito palette, which stays
+distinguishable under the common colour-vision deficiencies. Functions return
+figures and never call ``.show()`` (outside a kernel that would open a browser).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from .. import models
+
+__all__ = [
+    "OKABE_ITO",
+    "TYPE_COLOURS",
+    "VERDICT_COLOURS",
+    "finish",
+    "claim_table",
+    "claims_by_type",
+    "argument_map",
+    "tornado",
+    "weighting_figure",
+    "update_weighting_figure",
+    "first_win_figure",
+    "update_first_win_figure",
+]
+
+# In a kernel, render figures as the plotly mime type only: JupyterLab draws it
+# with its own renderer, and the default "+notebook" renderer would embed the
+# 4 MB plotly.js bundle in the notebook's outputs.
+if "ipykernel" in sys.modules:  # pragma: no cover - exercised in the notebooks
+    pio.renderers.default = "plotly_mimetype"
+
+#: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+TYPE_COLOURS = dict(
+    zip(
+        models.CLAIM_TYPES,
+        [OKABE_ITO[c] for c in ("blue", "sky blue", "vermillion", "orange", "reddish purple", "bluish green", "yellow", "grey")],
+    )
+)
+
+VERDICT_COLOURS = {
+    "supported": OKABE_ITO["bluish green"],
+    "contested": OKABE_ITO["orange"],
+    "wrong": OKABE_ITO["vermillion"],
+    "unverifiable": OKABE_ITO["grey"],
+    "overtaken by events": OKABE_ITO["sky blue"],
+}
+
+ARTICLE_NAMES = {"K": "Kagan (2025)", "P": "Petrovics (2022)"}
+
+
+def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
+    """Give ``fig`` its title, a caption line under the plot and a clean
+    white template; returns the same figure."""
+    fig.update_layout(
+        title={"text": title, "x": 0.0, "xanchor": "left"},
+        template="plotly_white",
+        height=height,
+        margin={"l": 70, "r": 30, "t": 70, "b": 90},
+        font={"size": 13},
+    )
+    fig.add_annotation(
+        text=f"<i>{caption}</i>", xref="paper", yref="paper", x=0, y=-0.2,
+        xanchor="left", yanchor="top", showarrow=False, align="left",
+        font={"size": 12, "color": "#444"}, name="caption",
+    )
+    return fig
+
+
+def claim_table(article: str, paragraphs=None):
+    """The claims of ``article`` (optionally only those in ``paragraphs``, an
+    iterable of paragraph numbers) as a styled table: id, paragraph, quote,
+    type, checkable, verdict and the reason for the verdict."""
+    claims = models.article_claims(article).reset_index()
+    if paragraphs is not None:
+        wanted = [int(p) for p in paragraphs]
+        claims = claims[claims["paragraph"].isin(wanted)]
+        if claims.empty:
+            raise ValueError(f"paragraphs={wanted}: article {article} has no claims there")
+    shown = claims[["id", "paragraph", "quote", "claim_type", "checkable", "verdict", "verdict_note", "relation", "parent_id"]].rename(
+        columns={
+            "paragraph": "¶",
+            "claim_type": "type",
+            "verdict_note": "why",
+            "relation": "role",
+            "parent_id": "of",
+        }
+    )
+    shown["checkable"] = shown["checkable"].map({True: "yes", False: "no"})
+    shown["of"] = shown["of"].fillna("—")
+
+    def colour_verdict(value: str) -> str:
+        return f"background-color: {VERDICT_COLOURS.get(value, '#fff')}33"
+
+    def colour_type(value: str) -> str:
+        return f"border-left: 6px solid {TYPE_COLOURS.get(value, '#fff')}"
+
+    return (
+        shown.style.hide(axis="index")
+        .map(colour_verdict, subset=["verdict"])
+        .map(colour_type, subset=["type"])
+        .set_properties(subset=["quote", "why"], **{"text-align": "left", "white-space": "normal"})
+        .set_properties(subset=["quote"], **{"font-style": "italic", "min-width": "18em"})
+    )
+
+
+def claims_by_type(article: str) -> go.Figure:
+    """Bar chart: how many claims of each type the article makes, with the
+    checkable share hatched."""
+    counts = models.claim_counts(article)
+    fig = go.Figure()
+    for claim_type, row in counts.iterrows():
+        colour = TYPE_COLOURS[claim_type]
+        fig.add_bar(
+            x=[claim_type], y=[row["checkable"]], name=claim_type, marker_color=colour,
+            legendgroup=claim_type, hovertemplate="%{x}: %{y} checkable<extra></extra>",
+        )
+        fig.add_bar(
+            x=[claim_type], y=[row["claims"] - row["checkable"]], name=f"{claim_type} (not checkable)",
+            marker={"color": colour, "pattern": {"shape": "/"}, "opacity": 0.55}, legendgroup=claim_type,
+            showlegend=False, hovertemplate="%{x}: %{y} not checkable<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", showlegend=False)
+    fig.update_xaxes(title="claim type")
+    fig.update_yaxes(title="number of claims", dtick=2)
+    total = int(counts["claims"].sum())
+    return finish(
+        fig,
+        f"{ARTICLE_NAMES[article]}: {total} claims by type",
+        "Solid: claims data or documents can check. Hatched: claims that can only be weighed.",
+    )
+
+
+def argument_map(article: str) -> go.Figure:
+    """Sunburst of the argument map: the thesis in the centre, each ring one
+    step further from it; colour = claim type, hover = summary and role."""
+    claims = models.article_claims(article)
+    labels = [f"{i}" for i in claims.index]
+    parents = [p if isinstance(p, str) else "" for p in claims["parent_id"].fillna("")]
+    roles = [
+        "thesis" if rel == "thesis" else f"{rel} {parent}" + (f" (co-premise {grp})" if isinstance(grp, str) and grp else "")
+        for rel, parent, grp in zip(claims["relation"], parents, claims["premise_group"])
+    ]
+    colours = [
+        "#ffffff" if rel == "thesis" else TYPE_COLOURS[t] for rel, t in zip(claims["relation"], claims["claim_type"])
+    ]
+    line_colours = [OKABE_ITO["vermillion"] if rel == "attacks" else "#ffffff" for rel in claims["relation"]]
+    fig = go.Figure(
+        go.Sunburst(
+            ids=list(claims.index), labels=labels, parents=parents,
+            marker={"colors": colours, "line": {"color": line_colours, "width": [3 if c != "#ffffff" else 1 for c in line_colours]}},
+            customdata=list(zip(claims["summary"], claims["claim_type"], roles)),
+            hovertemplate="<b>%{label}</b> (%{customdata[1]})<br>%{customdata[0]}<br><i>%{customdata[2]}</i><extra></extra>",
+            insidetextorientation="radial", maxdepth=4,
+        )
+    )
+    return finish(
+        fig,
+        f"{ARTICLE_NAMES[article]}: the argument map",
+        "Centre: the thesis. Each ring holds the claims that bear on the ring inside it; red outline = an attack. Click to zoom.",
+        height=560,
+    )
+
+
+def tornado(sensitivity: pd.DataFrame, top: int = 10) -> go.Figure:
+    """Tornado chart of a sensitivity table (from :func:`models.sensitivity`):
+    for the ``top`` claims, the thesis strength when the claim's credence is
+    0 and when it is 1, largest swing on top."""
+    if not {"claim_id", "low", "high", "base"} <= set(sensitivity.columns):
+        raise ValueError("sensitivity: expected the table from models.sensitivity() (columns claim_id, low, high, base)")
+    rows = sensitivity.head(top).iloc[::-1]
+    fig = go.Figure()
+    _add_tornado_traces(fig, rows)
+    fig.add_vline(x=float(sensitivity["base"].iloc[0]), line_dash="dash", line_color=OKABE_ITO["black"])
+    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"})
+    fig.update_xaxes(title="thesis strength (0–1)", range=[0, 1])
+    fig.update_yaxes(title="claim", type="category")
+    return finish(
+        fig,
+        "Which claim's credence moves the thesis most",
+        "Each bar: the thesis strength as one claim's credence alone goes from 0 to 1; dashed line: your current weights.",
+        height=max(360, 40 * len(rows) + 160),
+    )
+
+
+def _add_tornado_traces(fig: go.Figure, rows: pd.DataFrame, **subplot) -> None:
+    lows, highs = rows["low"].to_numpy(), rows["high"].to_numpy()
+    fig.add_bar(
+        y=list(rows["claim_id"]), x=list(highs - lows), base=list(lows), orientation="h", name="credence 0 → 1",
+        marker_color=[OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)],
+        hovertemplate="%{y}: thesis %{base:.2f} → %{x:+.2f}<extra></extra>", **subplot,
+    )
+
+
+def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> go.Figure:
+    """The claim-weighting panel's figure: left, the strength of every claim
+    (one trace per claim type) and of the thesis; right, the tornado of the
+    ``top`` most decisive claims. Update it with :func:`update_weighting_figure`."""
+    from plotly.subplots import make_subplots
+
+    claims = models.article_claims(article)
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.12,
+        subplot_titles=("strength of each claim", "what moves the thesis most"),
+    )
+    order = list(claims.index)[::-1]  # first claim at the top
+    thesis = models.argument_map(article).thesis
+    fig.add_bar(
+        y=[thesis], x=[0.0], orientation="h", name="thesis", marker_color=OKABE_ITO["black"],
+        hovertemplate="thesis %{y}: %{x:.2f}<extra></extra>", row=1, col=1,
+    )
+    for claim_type in models.CLAIM_TYPES:
+        ids = [i for i in claims.index if i != thesis and claims.loc[i, "claim_type"] == claim_type]
+        if ids:
+            fig.add_bar(
+                y=ids, x=[0.0] * len(ids), orientation="h", name=claim_type, marker_color=TYPE_COLOURS[claim_type],
+                hovertemplate="%{y}: %{x:.2f}<extra>" + claim_type + "</extra>", row=1, col=1,
+            )
+    _add_tornado_traces(fig, sensitivity.head(top).iloc[::-1], row=1, col=2)
+    fig.data[-1].showlegend = False
+    fig.update_yaxes(categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
+    fig.update_yaxes(type="category", row=1, col=2)
+    fig.update_xaxes(title="strength (0–1)", range=[0, 1], row=1, col=1)
+    fig.update_xaxes(title="thesis strength as credence goes 0 → 1", range=[0, 1], row=1, col=2)
+    fig.update_layout(legend={"orientation": "h", "y": -0.22, "x": 0}, bargap=0.25)
+    finish(
+        fig, "", "Left: each claim after its reasons and attacks; black: the thesis. Right: the claims whose credence moves the thesis most.",
+        height=max(520, 16 * len(claims) + 220),
+    )
+    fig.layout.annotations[-1].y = -0.32
+    update_weighting_figure(fig, article, strengths, sensitivity, top)
+    return fig
+
+
+def update_weighting_figure(fig, article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> None:
+    """Write new strengths and a new sensitivity ranking into a figure made by
+    :func:`weighting_figure` (a ``go.Figure`` or ``go.FigureWidget``). Call it
+    inside ``fig.batch_update()`` so the browser receives one message."""
+    for trace in fig.data[:-1]:
+        trace.x = [float(strengths[i]) for i in trace.y]
+    rows = sensitivity.head(top).iloc[::-1]
+    lows, highs = rows["low"].to_numpy(), rows["high"].to_numpy()
+    tornado_trace = fig.data[-1]
+    tornado_trace.y = list(rows["claim_id"])
+    tornado_trace.x = list(highs - lows)
+    tornado_trace.base = list(lows)
+    tornado_trace.marker.color = [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]
+    thesis_value = float(strengths[models.argument_map(article).thesis])
+    fig.layout.title.text = f"{ARTICLE_NAMES[article]}: {thesis_value:.0%} of the case stands"
+
+
+def first_win_figure(strengths: dict[str, float]) -> go.Figure:
+    """Lesson 00: one bar per article, how much of its case stands (0–1);
+    update with :func:`update_first_win_figure`."""
+    fig = go.Figure(
+        go.Bar(
+            x=[ARTICLE_NAMES["K"], ARTICLE_NAMES["P"]], y=[0.0, 0.0],
+            marker_color=[OKABE_ITO["blue"], OKABE_ITO["orange"]],
+            texttemplate="%{y:.0%}", textposition="outside",
+            hovertemplate="%{x}: %{y:.0%} of the case stands<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title="share of the case that stands (0–1)", range=[0, 1.05], tickformat=".0%")
+    fig.update_xaxes(title="article")
+    finish(fig, "How much of each case stands with your answer", "Move the slider: the taller bar is the case that survives your assumption better.", height=380)
+    update_first_win_figure(fig, strengths)
+    return fig
+
+
+def update_first_win_figure(fig, strengths: dict[str, float]) -> None:
+    """Write new thesis strengths into a figure from :func:`first_win_figure`."""
+    fig.data[0].y = [float(strengths["K"]), float(strengths["P"])]

@@ -1,0 +1,20 @@
+"""Layer 4 — panels: ipywidgets controls wired to the models and figures.
+
+Each panel builds ONE ``plotly.graph_objects.FigureWidget`` and mutates it
+inside ``batch_update()`` when a control changes (a new figure per change
+re-sends the plotly.js bundle; see design/JUPYTER-NOTES.md). Errors raised in a
+callback are shown in the panel's status line — JupyterLab would otherwise
+hide them in its log console — and no ``Output`` widget is used, because those
+make nbclient (and so nbval) hang.
+
+Every panel is testable without a browser: set a control's ``.value`` and
+assert on ``panel.figure.data`` and ``panel.summary.value``.
+"""
+
+from __future__ import annotations
+
+from .base import PanelBase
+from .weighting import ClaimWeightingPanel
+from .first_win import FirstWinPanel
+
+__all__ = ["PanelBase", "ClaimWeightingPanel", "FirstWinPanel"]

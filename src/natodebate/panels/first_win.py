@@ -1,0 +1,73 @@
+"""Lesson 00's first win: one slider, one assumption, and the verdict flips."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .. import figures, models
+from .base import PanelBase, shows_errors
+
+__all__ = ["FirstWinPanel"]
+
+
+class FirstWinPanel(PanelBase):
+    """One slider for a crux both articles answer in opposite ways (a row of
+    ``data/cruxes.csv``); the figure compares how much of each article's case
+    stands under the neutral preset with that one answer changed.
+
+    Attributes: ``slider`` (``FloatSlider``, the student's answer, 0–1),
+    ``figure`` (``FigureWidget``: one bar per article), ``summary``, ``status``,
+    ``strengths`` (dict article → thesis strength, 0–1).
+    """
+
+    def __init__(self, crux: str = "restraint", value: float | None = None):
+        super().__init__(layout=widgets.Layout(width="100%", max_width="820px"))
+        self.crux = models.crux(crux)
+        start = self.crux["start"] if value is None else value
+        models.check_unit_interval("value", {"answer": start}, ["answer"])
+        self.slider = widgets.FloatSlider(
+            value=start, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
+            description="your answer", style={"description_width": "90px"}, layout=widgets.Layout(width="95%"),
+        )
+        self.slider.add_class("natodebate-claim-slider")
+        self.slider.observe(self._on_slider, names="value")
+        self.strengths = models.crux_strengths(crux, start)
+        self.figure = go.FigureWidget(figures.first_win_figure(self.strengths))
+        self._write_summary()
+        self.children = [
+            widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.crux['question'])}</h4>"),
+            widgets.HTML(f"<small>0 = {html.escape(self.crux['low_label'])} · 1 = {html.escape(self.crux['high_label'])}</small>"),
+            self.slider,
+            self.summary,
+            self.status,
+            self.figure,
+        ]
+
+    @shows_errors
+    def _on_slider(self, change) -> None:
+        self.strengths = models.crux_strengths(self.crux.name, change["new"])
+        with self.figure.batch_update():
+            figures.update_first_win_figure(self.figure, self.strengths)
+        self._write_summary()
+
+    @property
+    def verdict(self) -> str:
+        """Which article's case stands stronger with this answer: ``"K"``, ``"P"`` or ``"tie"``."""
+        k, p = self.strengths["K"], self.strengths["P"]
+        return "tie" if abs(k - p) < 0.005 else ("K" if k > p else "P")
+
+    def _write_summary(self) -> None:
+        k, p = self.strengths["K"], self.strengths["P"]
+        names = figures.ARTICLE_NAMES
+        if self.verdict == "tie":
+            verdict = "both cases stand about equally"
+        else:
+            stronger, weaker = ("K", "P") if self.verdict == "K" else ("P", "K")
+            verdict = f"more of {names[stronger]}'s case stands than of {names[weaker]}'s"
+        self.summary.value = (
+            f"<div style='font-size:115%;padding:4px 0'>With this answer, <b>{verdict}</b> "
+            f"({names['K']}: {k:.0%}, {names['P']}: {p:.0%}).</div>"
+        )

@@ -1,0 +1,191 @@
+"""The claim-weighting panel of lessons 01 and 02."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from .. import data, figures, models
+from .base import PanelBase, shows_errors
+
+__all__ = ["ClaimWeightingPanel"]
+
+_SLIDER_STYLE = {"description_width": "70px"}
+
+
+class ClaimWeightingPanel(PanelBase):
+    """A credence and an importance slider for every claim of one article,
+    presets, one live figure and a plain-language summary.
+
+    Parameters
+    ----------
+    article : ``"K"`` or ``"P"``
+    preset : the preset to start from (``"neutral"``, ``"persuaded_by_K"``,
+        ``"persuaded_by_P"``)
+
+    Attributes a test (or a curious student) can use: ``credence_sliders`` and
+    ``importance_sliders`` (dicts claim id → ``FloatSlider``),
+    ``preset_buttons``, ``figure`` (the ``FigureWidget``), ``summary``,
+    ``status``, ``strengths`` (the last computed claim strengths, 0–1) and
+    ``ranking`` (the last sensitivity table).
+    """
+
+    def __init__(self, article: str, preset: str = "neutral"):
+        self.article = models.check_article(article)
+        models.check_preset(preset)
+        super().__init__(layout=widgets.Layout(width="100%"))
+        self.claims = models.article_claims(article)
+        self.map = models.argument_map(article)
+        self._holding = False  # True while a preset writes many sliders at once
+
+        self.credence_sliders: dict[str, widgets.FloatSlider] = {}
+        self.importance_sliders: dict[str, widgets.FloatSlider] = {}
+        rows_by_section = self._claim_rows()
+
+        presets = data.presets()
+        self.preset_buttons = widgets.ToggleButtons(
+            options=[(presets.loc[p, "label"], p) for p in models.PRESETS],
+            value=preset,
+            description="Start from:",
+            style={"button_width": "auto"},
+        )
+        self.preset_buttons.add_class("natodebate-presets")
+        self.preset_note = widgets.HTML()
+        self.preset_buttons.observe(self._on_preset, names="value")
+
+        self.controls = widgets.Accordion(
+            children=[widgets.VBox(rows) for rows in rows_by_section.values()],
+            titles=tuple(rows_by_section),
+            layout=widgets.Layout(width="100%"),
+        )
+        self.controls.selected_index = 0
+
+        self._write_preset(preset)
+        credence, importance = self._values()
+        self.strengths = models.argument_strength(self.map, credence, importance)
+        self.ranking = models.one_way_sensitivity(self.map, credence, importance)
+        self.figure = go.FigureWidget(figures.weighting_figure(article, self.strengths, self.ranking))
+        self._write_summary()
+
+        self.children = [
+            widgets.HTML(f"<h4 style='margin:4px 0'>Weigh {figures.ARTICLE_NAMES[article]}'s claims</h4>"),
+            self.preset_buttons,
+            self.preset_note,
+            self.summary,
+            self.status,
+            self.figure,
+            widgets.HTML(
+                "<small><b>credence</b>: how likely you think the claim is true (0–1). "
+                "<b>importance</b>: how much it bears on the claim it supports or attacks (0–1). "
+                "Hover a claim's label to read its quotation.</small>"
+            ),
+            self.controls,
+        ]
+
+    # --- building ---------------------------------------------------------
+
+    def _claim_rows(self) -> dict[str, list[widgets.Widget]]:
+        sections = data.load_table("sections")
+        sections = sections[sections["article"] == self.article]
+        rows: dict[str, list[widgets.Widget]] = {}
+        for _, section in sections.iterrows():
+            title = f"¶{section['first_paragraph']}–{section['last_paragraph']}: {section['title']}"
+            in_section = self.claims[
+                self.claims["paragraph"].between(section["first_paragraph"], section["last_paragraph"])
+            ]
+            rows[title] = [self._claim_row(claim_id, claim) for claim_id, claim in in_section.iterrows()]
+        return rows
+
+    def _claim_row(self, claim_id: str, claim) -> widgets.Widget:
+        colour = figures.TYPE_COLOURS[claim["claim_type"]]
+        label = widgets.HTML(
+            f"<div title='{html.escape(claim['quote'], quote=True)}' style='line-height:1.25'>"
+            f"<b>{claim_id}</b> <span style='border-left:5px solid {colour};padding-left:4px'>{claim['claim_type']}</span>"
+            f" · {claim['verdict']}<br><span style='font-size:90%'>{html.escape(claim['summary'])}</span></div>",
+            layout=widgets.Layout(width="46%"),
+        )
+        if claim_id == self.map.thesis:
+            note = widgets.HTML("<i>the thesis: its strength comes from the claims below it</i>")
+            return widgets.HBox([label, note])
+        credence = widgets.FloatSlider(
+            min=0, max=1, step=0.05, description="credence", readout_format=".2f", continuous_update=False,
+            style=_SLIDER_STYLE, layout=widgets.Layout(width="27%"),
+        )
+        importance = widgets.FloatSlider(
+            min=0, max=1, step=0.05, description="importance", readout_format=".2f", continuous_update=False,
+            style=_SLIDER_STYLE, layout=widgets.Layout(width="27%"),
+        )
+        credence.add_class("natodebate-claim-slider")
+        credence.add_class(f"natodebate-credence-{claim_id}")
+        importance.add_class("natodebate-importance-slider")
+        for slider in (credence, importance):
+            slider.observe(self._on_control, names="value")
+        self.credence_sliders[claim_id] = credence
+        self.importance_sliders[claim_id] = importance
+        return widgets.HBox([label, credence, importance], layout=widgets.Layout(align_items="center"))
+
+    # --- callbacks ----------------------------------------------------------
+
+    def _values(self) -> tuple[dict[str, float], dict[str, float]]:
+        credence = {i: s.value for i, s in self.credence_sliders.items()}
+        importance = {i: s.value for i, s in self.importance_sliders.items()}
+        return credence, importance
+
+    def _write_preset(self, preset: str) -> None:
+        values = models.preset_weights(self.article, preset)
+        self._holding = True
+        try:
+            for claim_id, row in values.iterrows():
+                self.credence_sliders[claim_id].value = float(row["credence"])
+                self.importance_sliders[claim_id].value = float(row["importance"])
+        finally:
+            self._holding = False
+        self.preset_note.value = f"<small>{html.escape(data.presets().loc[preset, 'description'])}</small>"
+
+    @shows_errors
+    def _on_preset(self, change) -> None:
+        if change["new"] is None or self._holding:
+            return  # deselected because the student moved a slider
+        self._write_preset(change["new"])
+        self.refresh()
+
+    @shows_errors
+    def _on_control(self, change) -> None:
+        if self._holding:
+            return
+        # The weights are the student's own now: deselect the preset, so that
+        # clicking it again restores its values.
+        self._holding = True
+        try:
+            self.preset_buttons.value = None
+        finally:
+            self._holding = False
+        self.preset_note.value = "<small>Your own weights (click a preset to start again from it).</small>"
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the model from the sliders and redraw figure and summary."""
+        credence, importance = self._values()
+        self.strengths = models.argument_strength(self.map, credence, importance)
+        self.ranking = models.one_way_sensitivity(self.map, credence, importance)
+        with self.figure.batch_update():
+            figures.update_weighting_figure(self.figure, self.article, self.strengths, self.ranking)
+        self._write_summary()
+
+    @property
+    def thesis_strength(self) -> float:
+        """How much of the article's case stands with the current weights (0–1)."""
+        return float(self.strengths[self.map.thesis])
+
+    def _write_summary(self) -> None:
+        top = self.ranking.iloc[0]
+        direction = "for" if top["swing"] >= 0 else "against"
+        summary = self.claims.loc[top["claim_id"], "summary"]
+        self.summary.value = (
+            f"<div style='font-size:110%;padding:4px 0'>With these weights, <b>{self.thesis_strength:.0%}</b> of "
+            f"{figures.ARTICLE_NAMES[self.article]}'s case stands; the claim that matters most is "
+            f"<b>{top['claim_id']}</b> (counts {direction} the thesis; swing {abs(top['swing']):.2f}): "
+            f"{html.escape(summary)}</div>"
+        )

@@ -1,0 +1,119 @@
+"""Panels without a browser: set a control's value, assert on the figure's
+trace data and on the summary line."""
+
+from __future__ import annotations
+
+import pytest
+
+from natodebate import models, panels
+
+
+def _trace_value(figure, claim_id):
+    for trace in figure.data[:-1]:
+        if claim_id in trace.y:
+            return trace.x[list(trace.y).index(claim_id)]
+    raise AssertionError(f"{claim_id} not in the figure")
+
+
+@pytest.fixture(scope="module", params=models.ARTICLES)
+def panel(request):
+    return panels.ClaimWeightingPanel(request.param)
+
+
+def test_panel_starts_at_the_neutral_preset(panel):
+    assert panel.thesis_strength == pytest.approx(models.thesis_strength(panel.article, "neutral"))
+    assert f"{panel.thesis_strength:.0%}" in panel.summary.value
+    assert set(panel.credence_sliders) == set(models.argument_map(panel.article).weighted_ids)
+    assert panel.status.value == ""
+
+
+def test_moving_the_decisive_claim_changes_figure_and_summary(panel):
+    panel.preset_buttons.value = "neutral"
+    top = panel.ranking.iloc[0]
+    claim = top["claim_id"]
+    before_thesis = _trace_value(panel.figure, models.argument_map(panel.article).thesis)
+    before_summary = panel.summary.value
+    target = 0.0 if top["swing"] > 0 else 1.0
+    panel.credence_sliders[claim].value = target
+    after_thesis = _trace_value(panel.figure, models.argument_map(panel.article).thesis)
+    assert after_thesis < before_thesis  # the case loses its most decisive support
+    assert after_thesis == pytest.approx(models.thesis_strength(panel.article, "neutral", credence={claim: target}))
+    assert _trace_value(panel.figure, claim) == pytest.approx(panel.strengths[claim])
+    assert panel.summary.value != before_summary
+    assert panel.preset_buttons.value is None  # the weights are the student's own now
+    assert f"{after_thesis:.0%} of the case stands" in panel.figure.layout.title.text
+
+
+def test_importance_slider_reweights(panel):
+    panel.preset_buttons.value = "neutral"
+    claim = panel.ranking.iloc[0]["claim_id"]
+    before = panel.thesis_strength
+    panel.importance_sliders[claim].value = 0.0
+    assert panel.thesis_strength != pytest.approx(before)
+    assert panel.thesis_strength == pytest.approx(
+        models.thesis_strength(panel.article, "neutral", importance={claim: 0.0})
+    )
+
+
+@pytest.mark.parametrize("preset", models.PRESETS)
+def test_presets_write_every_slider_and_redraw_once(panel, preset):
+    panel.preset_buttons.value = preset
+    weights = models.preset_weights(panel.article, preset)
+    for claim_id, row in weights.iterrows():
+        assert panel.credence_sliders[claim_id].value == pytest.approx(row["credence"])
+        assert panel.importance_sliders[claim_id].value == pytest.approx(row["importance"])
+    assert panel.thesis_strength == pytest.approx(models.thesis_strength(panel.article, preset))
+
+
+def test_each_persuaded_reader_favours_their_article():
+    for article in models.ARTICLES:
+        other = "P" if article == "K" else "K"
+        assert models.thesis_strength(article, f"persuaded_by_{article}") > models.thesis_strength(
+            article, f"persuaded_by_{other}"
+        )
+
+
+def test_a_failing_callback_is_shown_in_the_panel(monkeypatch):
+    panel = panels.ClaimWeightingPanel("K")
+    claim = next(iter(panel.credence_sliders))
+
+    def broken(*args, **kwargs):
+        raise ValueError("credence: the model refused this value")
+
+    monkeypatch.setattr(models, "one_way_sensitivity", broken)
+    panel.credence_sliders[claim].value = 0.35
+    assert "could not be applied" in panel.status.value
+    assert "the model refused this value" in panel.status.value
+    monkeypatch.undo()
+    panel.credence_sliders[claim].value = 0.4
+    assert panel.status.value == ""
+
+
+def test_bad_arguments_are_named():
+    with pytest.raises(ValueError, match=r"article='Q': expected 'K' \(Kagan\) or 'P'"):
+        panels.ClaimWeightingPanel("Q")
+    with pytest.raises(ValueError, match=r"preset='hawk': expected one of neutral"):
+        panels.ClaimWeightingPanel("K", preset="hawk")
+
+
+# --- lesson 00: the first win ------------------------------------------------
+
+
+def test_first_win_slider_flips_the_verdict():
+    panel = panels.FirstWinPanel()
+    panel.slider.value = 0.0
+    low_verdict, low_bars = panel.verdict, list(panel.figure.data[0].y)
+    panel.slider.value = 1.0
+    high_verdict, high_bars = panel.verdict, list(panel.figure.data[0].y)
+    assert {low_verdict, high_verdict} == {"K", "P"}
+    assert low_bars != high_bars
+    assert list(high_bars) == pytest.approx([panel.strengths["K"], panel.strengths["P"]])
+    name = "Kagan" if high_verdict == "K" else "Petrovics"
+    assert f"more of {name}" in panel.summary.value
+
+
+def test_first_win_rejects_bad_values():
+    with pytest.raises(ValueError, match="crux='nukes': expected one of"):
+        panels.FirstWinPanel("nukes")
+    with pytest.raises(ValueError, match=r"value\['answer'\] = 2: must be a number between 0 and 1"):
+        panels.FirstWinPanel(value=2)
