@@ -248,7 +248,7 @@ def forward_moves() -> go.Figure:
     invasion = check.INVASION_DATE
     fig.add_vline(x=invasion, line={"dash": "dash", "color": OKABE_ITO["vermillion"], "width": 1.5})
     fig.add_annotation(x=invasion, y=1.0, yref="paper", text="invasion, 24 Feb", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
-    fig.update_xaxes(title="date announced (2022)")
+    fig.update_xaxes(title="date announced (2022)", tickformat="%d %b")
     fig.update_yaxes(title="US troops moved forward (personnel)", range=[-400, 7_600])
     finish(
         fig,
