@@ -289,3 +289,7 @@ def first_win_figure(strengths: dict[str, float]) -> go.Figure:
 def update_first_win_figure(fig, strengths: dict[str, float]) -> None:
     """Write new thesis strengths into a figure from :func:`first_win_figure`."""
     fig.data[0].y = [float(strengths["K"]), float(strengths["P"])]
+
+
+# Lesson 03's figures (imported last: they use the helpers above).
+from . import factcheck  # noqa: E402

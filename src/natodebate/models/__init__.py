@@ -203,3 +203,8 @@ def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[st
         }
         result[article] = thesis_strength(article, preset, credence=overrides)
     return result
+
+
+# Lesson 03's fact checks live in their own module; import it so that
+# `models.factcheck` works after `from natodebate import models`.
+from . import factcheck  # noqa: E402

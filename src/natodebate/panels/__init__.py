@@ -16,5 +16,7 @@ from __future__ import annotations
 from .base import PanelBase
 from .weighting import ClaimWeightingPanel
 from .first_win import FirstWinPanel
+from . import factcheck
+from .factcheck import FairRoundingPanel
 
-__all__ = ["PanelBase", "ClaimWeightingPanel", "FirstWinPanel"]
+__all__ = ["PanelBase", "ClaimWeightingPanel", "FirstWinPanel", "FairRoundingPanel", "factcheck"]
