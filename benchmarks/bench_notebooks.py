@@ -170,6 +170,10 @@ class NotebookResult:
     peak_rss_mb: list[float] = field(default_factory=list)
     run_error: str | None = None
     latency: dict | None = None
+    kernel_start_seconds: list[float] = field(default_factory=list)
+    #: One list per run: seconds per cell, in notebook order (markdown cells count 0).
+    cell_seconds: list[list[float]] = field(default_factory=list)
+    cell_sources: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -182,6 +186,22 @@ class NotebookResult:
     @property
     def run_all_median(self) -> float | None:
         return statistics.median(self.run_all_seconds) if self.run_all_seconds else None
+
+    def breakdown(self) -> str:
+        """Where Run All's time goes: kernel start and the slowest code cell (medians over runs)."""
+        if not self.cell_seconds:
+            return ""
+        code_indices = [i for i, source in enumerate(self.cell_sources) if source is not None]
+        if not code_indices:
+            return ""
+        per_cell = {i: statistics.median(run[i] for run in self.cell_seconds) for i in code_indices}
+        slowest = max(code_indices, key=per_cell.__getitem__)
+        code_number = code_indices.index(slowest) + 1
+        first_line = (self.cell_sources[slowest].strip().splitlines() or [""])[0]
+        return (
+            f"kernel start {statistics.median(self.kernel_start_seconds):.2f} s, slowest code cell #{code_number} "
+            f"{per_cell[slowest]:.2f} s (`{first_line[:50]}`)"
+        )
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -216,10 +236,14 @@ def run_notebook_once(
     )
     client.reset_execution_trackers()
     began = time.perf_counter()
+    cell_seconds = []
     try:
         with client.setup_kernel():
+            kernel_started = time.perf_counter() - began
             for index, cell in enumerate(notebook.cells):
+                cell_began = time.perf_counter()
                 client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                cell_seconds.append(time.perf_counter() - cell_began)
             elapsed = time.perf_counter() - began
             rss = peak_rss_mb(client.km.provisioner.pid)
             if latency_updates:
@@ -246,6 +270,10 @@ def run_notebook_once(
         return
     result.run_all_seconds.append(elapsed)
     result.peak_rss_mb.append(rss)
+    result.kernel_start_seconds.append(kernel_started)
+    result.cell_seconds.append(cell_seconds)
+    # Only code cells are numbered; markdown cells are kept as None to skip them.
+    result.cell_sources = [c.source if c.cell_type == "code" else None for c in notebook.cells[: len(cell_seconds)]]
 
 
 def startup_cost(hide_rfc3987: bool, repeats: int) -> dict:
@@ -337,7 +365,7 @@ def render_report(
     floor_rss = max(floor.peak_rss_mb) if floor.peak_rss_mb else None
     lines.append(
         f"| floor.ipynb | {floor_median:.2f} | 1.00 | — | — | {floor_rss:.0f} | {floor.file_kb:.1f} | "
-        f"imports + one FigureWidget |"
+        f"imports + one FigureWidget; {floor.breakdown()} |"
         if floor_median is not None
         else f"| floor.ipynb | error | — | — | — | — | {floor.file_kb:.1f} | {floor.run_error} |"
     )
@@ -345,6 +373,8 @@ def render_report(
         name = lesson.path.name
         notes = []
         median = lesson.run_all_median
+        if lesson.breakdown():
+            notes.append(lesson.breakdown())
         if lesson.run_error:
             notes.append(f"Run All failed: {lesson.run_error}")
             failures.append(f"{name}: Run All failed")
