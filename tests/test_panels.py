@@ -22,7 +22,7 @@ def panel(request):
 
 def test_panel_starts_at_the_neutral_preset(panel):
     assert panel.thesis_strength == pytest.approx(models.thesis_strength(panel.article, "neutral"))
-    assert f"{panel.thesis_strength:.0%}" in panel.summary.value
+    assert f"{panel.thesis_strength:.1%}" in panel.summary.value
     assert set(panel.credence_sliders) == set(models.argument_map(panel.article).weighted_ids)
     assert panel.status.value == ""
 
@@ -41,7 +41,7 @@ def test_moving_the_decisive_claim_changes_figure_and_summary(panel):
     assert _trace_value(panel.figure, claim) == pytest.approx(panel.strengths[claim])
     assert panel.summary.value != before_summary
     assert panel.preset_buttons.value is None  # the weights are the student's own now
-    assert f"{after_thesis:.0%} of the case stands" in panel.figure.layout.title.text
+    assert f"{after_thesis:.1%} of the case stands" in panel.figure.layout.title.text
 
 
 def test_importance_slider_reweights(panel):
@@ -117,3 +117,13 @@ def test_first_win_rejects_bad_values():
         panels.FirstWinPanel("nukes")
     with pytest.raises(ValueError, match=r"value\['answer'\] = 2: must be a number between 0 and 1"):
         panels.FirstWinPanel(value=2)
+
+
+def test_even_a_small_claim_changes_the_summary_line():
+    """The summary shows the thesis to a tenth of a percent, so a student who
+    moves a minor claim sees the case move."""
+    panel = panels.ClaimWeightingPanel("K")
+    first = next(iter(panel.credence_sliders))
+    before = panel.summary.value
+    panel.credence_sliders[first].value = 1.0 if panel.credence_sliders[first].value < 1.0 else 0.0
+    assert panel.summary.value != before

@@ -265,7 +265,7 @@ def update_weighting_figure(fig, article: str, strengths: pd.Series, sensitivity
     tornado_trace.base = list(lows)
     tornado_trace.marker.color = [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]
     thesis_value = float(strengths[models.argument_map(article).thesis])
-    fig.layout.title.text = f"{ARTICLE_NAMES[article]}: {thesis_value:.0%} of the case stands"
+    fig.layout.title.text = f"{ARTICLE_NAMES[article]}: {thesis_value:.1%} of the case stands"
 
 
 def first_win_figure(strengths: dict[str, float]) -> go.Figure:

@@ -69,5 +69,5 @@ class FirstWinPanel(PanelBase):
             verdict = f"more of {names[stronger]}'s case stands than of {names[weaker]}'s"
         self.summary.value = (
             f"<div style='font-size:115%;padding:4px 0'>With this answer, <b>{verdict}</b> "
-            f"({names['K']}: {k:.0%}, {names['P']}: {p:.0%}).</div>"
+            f"({names['K']}: {k:.1%}, {names['P']}: {p:.1%}).</div>"
         )

@@ -184,7 +184,7 @@ class ClaimWeightingPanel(PanelBase):
         direction = "for" if top["swing"] >= 0 else "against"
         summary = self.claims.loc[top["claim_id"], "summary"]
         self.summary.value = (
-            f"<div style='font-size:110%;padding:4px 0'>With these weights, <b>{self.thesis_strength:.0%}</b> of "
+            f"<div style='font-size:110%;padding:4px 0'>With these weights, <b>{self.thesis_strength:.1%}</b> of "
             f"{figures.ARTICLE_NAMES[self.article]}'s case stands; the claim that matters most is "
             f"<b>{top['claim_id']}</b> (counts {direction} the thesis; swing {abs(top['swing']):.2f}): "
             f"{html.escape(summary)}</div>"
