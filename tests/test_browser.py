@@ -83,7 +83,7 @@ def page(helpers, chromium_path):
         browser = playwright.chromium.launch(
             executable_path=str(chromium_path), args=browser_helpers.CHROMIUM_ARGS, headless=True
         )
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(viewport={"width": 1400, "height": 1200})
         new_page = context.new_page()
         new_page.console_errors = []
         new_page.on(
@@ -100,7 +100,7 @@ def _screenshot_panel(page, path: Path, panel_selector: str) -> None:
     ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
     # JupyterLab scrolls inside the notebook, not the page: bring the panel into view.
     if page.locator(panel_selector).count():
-        page.locator(panel_selector).first.scroll_into_view_if_needed(timeout=5_000)
+        page.locator(panel_selector).first.evaluate("(element) => element.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(path))
 
 
@@ -122,7 +122,8 @@ def _save_failure_artifacts(page, server, test_name: str, panel_selector: str) -
 
 def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
     browser_helpers, _ = helpers
-    panel_plot = f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}] .js-plotly-plot"
+    # Screenshots start at the panel's summary: it sits above the figure, next to the status line.
+    panel_top = f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}] .{browser_helpers.SUMMARY_CLASS}"
     timings = {"server ready": lab_server.seconds_to_ready}
     try:
         started = time.monotonic()
@@ -157,10 +158,10 @@ def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
         final_state = browser_helpers.wait_for_notebook_kernel(page, LESSON, timeout_s=30)
         assert not final_state["errors"], final_state["errors"]
     except BaseException:
-        saved = _save_failure_artifacts(page, lab_server, "test_browser_lesson_01", panel_plot)
+        saved = _save_failure_artifacts(page, lab_server, "test_browser_lesson_01", panel_top)
         print("failure artifacts:", *saved, sep="\n  ")
         print(f"timings so far (s): {timings}\n--- end of JupyterLab log ---\n{lab_server.log_tail()}")
         raise
     # For a human look at what the test saw (overwritten on every run; git-ignored).
-    _screenshot_panel(page, ARTIFACTS_DIR / "test_browser_lesson_01-after-slider.png", panel_plot)
+    _screenshot_panel(page, ARTIFACTS_DIR / "test_browser_lesson_01-after-slider.png", panel_top)
     print("browser test timings (s): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in timings.items()))
