@@ -339,3 +339,41 @@ def test_evidence_rows_and_split_ids():
     assert list(rows.index) == ["E03", "E01"]
     with pytest.raises(ValueError, match="E99"):
         check.evidence_rows(["E01", "E99"])
+
+
+# --- the claims the lesson checks --------------------------------------------------------------
+
+
+def test_checked_claims_run_p_first_then_k_in_article_order():
+    rows = check.checked_claims()
+    articles = list(rows["article"])
+    assert articles == ["P"] * articles.count("P") + ["K"] * articles.count("K")
+    for article in ("P", "K"):
+        assert rows[rows["article"] == article]["paragraph"].is_monotonic_increasing
+    assert list(check.checked_claims("K").index) == [i for i in rows.index if i.startswith("K")]
+    with pytest.raises(ValueError, match="article='X'"):
+        check.checked_claims("X")
+
+
+def test_verdict_tally_adds_up_to_the_checkable_claims():
+    claims = data.claims()
+    tally = check.verdict_tally()
+    assert list(tally.index) == ["P", "K"]
+    for article in ("P", "K"):
+        mine = claims[(claims["article"] == article) & claims["checkable"].astype(bool)]
+        assert tally.loc[article, "total"] == len(mine)
+        assert tally.loc[article].drop("total").sum() == len(mine)
+        assert tally.loc[article, "supported"] == (mine["verdict"] == "supported").sum()
+
+
+def test_claim_evidence_and_documented_fact():
+    rows = check.claim_evidence("P18")
+    assert list(rows.index) == check.split_ids(data.claims().loc["P18", "evidence_ids"])
+    assert "1/11.2" in rows.iloc[0]["statement"]
+    with pytest.raises(ValueError, match="not checkable"):
+        check.claim_evidence("P01")
+    with pytest.raises(ValueError, match="claim_id='Z99'"):
+        check.claim_evidence("Z99")
+    assert check.documented_fact("F11")["value"] == 141
+    with pytest.raises(ValueError, match="fact_id='F00'"):
+        check.documented_fact("F00")

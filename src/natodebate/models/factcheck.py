@@ -64,6 +64,10 @@ __all__ = [
     "knowable_by",
     "evidence_rows",
     "split_ids",
+    "checked_claims",
+    "verdict_tally",
+    "claim_evidence",
+    "documented_fact",
 ]
 
 #: SIPRI data vintages: the value in the release that first reported a year,
@@ -522,6 +526,14 @@ def drone_fact(item: str, drones: pd.DataFrame | None = None) -> pd.Series:
     return drones.loc[item]
 
 
+def documented_fact(fact_id: str, facts: pd.DataFrame | None = None) -> pd.Series:
+    """One row of ``documented_facts`` by id (``"F11"``: the 141 votes for
+    UN resolution ES-11/1): statement, value, unit, as_of, source."""
+    facts = _table("documented_facts", facts).set_index("fact_id")
+    _choice("fact_id", fact_id, list(facts.index))
+    return facts.loc[fact_id]
+
+
 def baltic_program_status(as_of: str, bsi: pd.DataFrame | None = None) -> str:
     """Status of the Baltic Security Initiative on ``as_of`` (ISO date): the
     latest event on or before that date ("cut_announced", "authorised",
@@ -591,3 +603,46 @@ def evidence_rows(ids: str | Iterable[str], evidence: pd.DataFrame | None = None
     if unknown:
         raise ValueError(f"ids={unknown}: not in evidence.csv (known: E01–E{len(evidence):02d})")
     return evidence.loc[wanted]
+
+
+# --- the claims the lesson checks ---------------------------------------------------------
+
+#: Article order for the lesson: P first (written first, in March 2022), then K.
+LESSON_ORDER = ("P", "K")
+VERDICT_ORDER = ("supported", "contested", "wrong", "unverifiable", "overtaken by events")
+
+
+def checked_claims(article: str | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The checkable claims (of one article, or of both: P first, then K, each
+    in the order the article makes them) with paragraph, quote, verdict,
+    verdict note and evidence ids."""
+    claims = data.claims() if claims is None else claims
+    articles = LESSON_ORDER if article is None else (_choice("article", article, LESSON_ORDER),)
+    rows = claims[claims["checkable"].astype(bool) & claims["article"].isin(articles)]
+    rows = rows.assign(_order=rows["article"].map({a: i for i, a in enumerate(LESSON_ORDER)}))
+    rows = rows.sort_values(["_order", "paragraph"], kind="stable").drop(columns="_order")
+    return rows[["article", "paragraph", "quote", "claim_type", "verdict", "verdict_note", "evidence_ids"]]
+
+
+def verdict_tally(claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Checkable claims per article (rows P, K) and verdict (columns in the
+    order supported, contested, wrong, unverifiable, overtaken by events),
+    with a ``total`` column."""
+    rows = checked_claims(claims=claims)
+    tally = pd.crosstab(rows["article"], rows["verdict"])
+    tally = tally.reindex(index=list(LESSON_ORDER), columns=list(VERDICT_ORDER), fill_value=0)
+    tally["total"] = tally.sum(axis=1)
+    tally.columns.name = None
+    return tally.astype(int)
+
+
+def claim_evidence(claim_id: str, claims: pd.DataFrame | None = None, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The evidence rows behind one claim's verdict: statement, source,
+    source date, confidence (raises ``ValueError`` for an unknown id or a
+    claim without evidence)."""
+    claims = data.claims() if claims is None else claims
+    _choice("claim_id", claim_id, list(claims.index))
+    ids = split_ids(claims.loc[claim_id, "evidence_ids"])
+    if not ids:
+        raise ValueError(f"claim_id={claim_id!r}: not checkable, so no evidence is linked to it")
+    return evidence_rows(ids, evidence)[["statement", "source", "source_date", "confidence"]]

@@ -1,0 +1,66 @@
+"""Lesson 03 checks every checkable claim of both articles, P first, each in
+the article's order, quoting claims.csv verbatim and stating its verdict."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from natodebate import data
+
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_checking_the_numbers.ipynb"
+CELLS = nbformat.read(NOTEBOOK, as_version=4).cells
+CLAIMS = data.claims()
+HEADER = re.compile(r"^> \*\*(?P<id>[KP]\d{2})\*\* · ¶(?P<paragraph>\d+) · \*“(?P<quote>.+)”\* — verdict: \*\*(?P<verdict>[a-z ]+)\*\*$", re.M)
+HEADERS = [m for cell in CELLS if cell.cell_type == "markdown" for m in HEADER.finditer(cell.source)]
+
+
+def test_every_checkable_claim_is_checked_once():
+    checkable = list(CLAIMS.index[CLAIMS["checkable"].astype(bool)])
+    ids = [m["id"] for m in HEADERS]
+    assert sorted(ids) == sorted(checkable)
+    assert len(ids) == len(set(ids))
+
+
+def test_p_comes_first_then_k_each_in_article_order():
+    ids = [m["id"] for m in HEADERS]
+    articles = [i[0] for i in ids]
+    assert articles == sorted(articles, key=lambda a: a == "K")  # all P before all K
+    for article in ("P", "K"):
+        paragraphs = [CLAIMS.loc[i, "paragraph"] for i in ids if i.startswith(article)]
+        assert paragraphs == sorted(paragraphs), article
+
+
+@pytest.mark.parametrize("match", HEADERS, ids=lambda m: m["id"])
+def test_claim_header_quotes_and_verdict_match_claims_csv(match):
+    claim = CLAIMS.loc[match["id"]]
+    assert match["quote"] == claim["quote"]
+    assert int(match["paragraph"]) == claim["paragraph"]
+    assert match["verdict"] == claim["verdict"]
+
+
+def test_first_code_cell_imports_the_four_layers_and_code_cells_stay_short():
+    code = [c for c in CELLS if c.cell_type == "code"]
+    assert code[0].source == "from natodebate import data, models, figures, panels"
+    for cell in code:
+        logic = [l for l in cell.source.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+        assert 1 <= len(logic) <= 3, cell.source
+
+
+def test_the_lesson_has_the_panel_the_timeline_and_checked_numbers():
+    sources = "\n".join(c.source for c in CELLS if c.cell_type == "code")
+    assert "panels.FairRoundingPanel()" in sources
+    assert "charts.timeline()" in sources
+    checked = [c for c in CELLS if c.cell_type == "code" and c.source.startswith("# NBVAL_CHECK_OUTPUT")]
+    printed = "\n".join(o.get("text", "") for c in checked for o in c.outputs)
+    for number in ("28.3", "11.2", "9.6", "6,800", "-46 points", "-28 points", "169,000-190,000"):
+        assert number in printed, number
+
+
+def test_no_outputs_but_the_checked_ones():
+    for cell in CELLS:
+        if cell.cell_type == "code" and not cell.source.startswith("# NBVAL_CHECK_OUTPUT"):
+            assert not cell.outputs
