@@ -436,8 +436,9 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _fingerprints(paths: list[Path]) -> dict[Path, str]:
-    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+def _fingerprints(paths: list[Path]) -> dict[Path, str | None]:
+    """SHA-256 of each file (None if it has gone), to prove the benchmark left the notebooks alone."""
+    return {path: hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None for path in paths}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -471,8 +472,11 @@ def main(argv: list[str] | None = None) -> int:
     startup_fixed = startup_cost(hide_rfc3987=False, repeats=args.repeats)
     startup_unfixed = startup_cost(hide_rfc3987=True, repeats=args.repeats)
 
-    if _fingerprints(lesson_paths + [FLOOR_NOTEBOOK]) != before:
-        raise SystemExit("a notebook changed on disk while the benchmark ran; results not written")
+    changed = [path.name for path, digest in _fingerprints(lesson_paths + [FLOOR_NOTEBOOK]).items() if before[path] != digest]
+    if changed:
+        # The benchmark only reads notebooks, so this is someone editing them meanwhile:
+        # the figures would mix two versions of a lesson.
+        raise SystemExit(f"changed on disk while the benchmark ran: {', '.join(changed)}; results not written, run again")
 
     report, failures = render_report(
         floor, lessons, startup_fixed, startup_unfixed, args, load_before, os.getloadavg(),
