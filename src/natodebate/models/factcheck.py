@@ -16,6 +16,7 @@ otherwise: they must never be presented as checked.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -260,6 +261,14 @@ def measured_value(measure: str, vintage: str = "latest_revision") -> tuple[floa
     error of the number the reader sees. ``vintage`` matters only for SIPRI."""
     _choice("measure", measure, _MEASURES)
     _choice("vintage", vintage, VINTAGES)
+    return _measured_value(measure, vintage)
+
+
+# Cached: the panel asks for the same few values on every slider move, and the
+# tables behind them (loaded and validated once by natodebate.data) never change
+# during a session.
+@functools.cache
+def _measured_value(measure: str, vintage: str) -> tuple[float, float, str]:
     if measure == "area_ratio":
         value = 1.0 / area_ratio()
         return value, value, "CIA World Factbook: total area"
@@ -308,8 +317,14 @@ def numeric_claim_checks(
 def pass_counts(checks: pd.DataFrame) -> pd.DataFrame:
     """Per article: numeric claims checked and how many pass (from
     :func:`numeric_claim_checks`), articles in the order P, K."""
-    counts = checks.groupby("article").agg(claims=("passes", "size"), passing=("passes", "sum")).astype(int)
-    return counts.reindex([a for a in ("P", "K") if a in counts.index])
+    # Plain counting: a pandas groupby costs a few milliseconds per slider move.
+    tally: dict[str, list[int]] = {}
+    for article, passes in zip(checks["article"], checks["passes"]):
+        counts = tally.setdefault(article, [0, 0])
+        counts[0] += 1
+        counts[1] += bool(passes)
+    order = [a for a in ("P", "K") if a in tally]
+    return pd.DataFrame([tally[a] for a in order], index=pd.Index(order, name="article"), columns=["claims", "passing"])
 
 
 # --- the Russian economy: forecasts vs outcomes ---------------------------------
