@@ -98,8 +98,10 @@ def _natodebate_latency_probe(setup, updates):
     namespace = {}
     try:
         exec(setup, namespace)
-    except (ImportError, AttributeError) as err:
+    except (ImportError, AttributeError) as err:  # the lesson's panel is not written yet
         return {"status": "n/a", "reason": f"{type(err).__name__}: {err}"}
+    except Exception as err:  # the panel exists but cannot be built: a finding, not a crash of the run
+        return {"status": "error", "reason": f"building the panel raised {type(err).__name__}: {err}"}
     panel, control = namespace["panel"], namespace["control"]
     option_values = getattr(control, "_options_values", None)
     if option_values:
@@ -108,7 +110,7 @@ def _natodebate_latency_probe(setup, updates):
         step = control.step or (control.max - control.min) / 20
         grid_points = int(round((control.max - control.min) / step))
         indices = sorted({round(i * grid_points / 10) for i in range(11)})
-        values = [control.min + i * step for i in indices]
+        values = [round(control.min + i * step, 10) for i in indices]  # no 0.15000000000000002
         values = values + values[-2:0:-1]  # there and back: consecutive values always differ
     if len(set(values)) < 2:
         return {"status": "error", "reason": f"control {type(control).__name__} offers fewer than two values"}
@@ -139,6 +141,7 @@ def latency_probe_code(setup: str, updates: int) -> str:
     """The code cell that measures a panel's callback latency in the lesson's kernel."""
     call = f"print('NATODEBATE_BENCH ' + __import__('json').dumps(_natodebate_latency_probe({setup!r}, {updates})))"
     return _LATENCY_PROBE_TEMPLATE + call + "\ndel _natodebate_latency_probe\n"
+
 
 # Runs in a fresh interpreter: the kernel-side cost of the first FigureWidget.
 _STARTUP_PROBE = r'''
