@@ -354,5 +354,5 @@ def update_numeric_claims(fig: go.Figure, checks: pd.DataFrame, tolerance_pct: f
     if caption:
         caption[0].text = (
             f"<i>Tolerance ±{tolerance_pct:g}%, SIPRI {check.VINTAGE_LABELS[vintage]}. "
-            "Hatched red bars: the number is further from the data than the tolerance.</i>"
+            "Hatched red: outside the tolerance.</i>"
         )

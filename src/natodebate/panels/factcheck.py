@@ -44,6 +44,8 @@ class FairRoundingPanel(PanelBase):
             options=VINTAGE_OPTIONS, value=vintage, description="SIPRI data", style={"description_width": "100px"},
             tooltips=["the April 2022 release, the first to report 2021", "SIPRI's revised series (2026 edition)"],
         )
+        # The course's CSS class for panel sliders (the browser tests find them by it).
+        self.tolerance.add_class("natodebate-claim-slider")
         self.tolerance.observe(self._on_change, names="value")
         self.vintage.observe(self._on_change, names="value")
         self.figure = go.FigureWidget(fact_figures.numeric_claims(self.checks, tolerance_pct, vintage))
