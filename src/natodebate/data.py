@@ -4,6 +4,9 @@ Every table is described in ``data/datapackage.json`` (a Frictionless Data
 Package). :func:`load_table` validates a table against that description before
 handing it out, so a malformed file stops with a :class:`DataError` that names
 the file, the row and the column instead of a traceback from deep inside pandas.
+Validation runs once per version of a file: a receipt named after the hash of
+the exact bytes goes into a cache folder, so a lesson that loads unchanged
+tables does not pay for importing Frictionless (~0.3 s, ~40 MB) every time.
 
 The article texts themselves are not part of the repository (they are
 copyrighted). :func:`article_paragraphs` reads them from ``shared/articles``
@@ -13,6 +16,7 @@ copyrighted). :func:`article_paragraphs` reads them from ``shared/articles``
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -78,22 +82,75 @@ def _first_errors(report, limit: int = 5) -> list[str]:
     return lines
 
 
+def _cache_dir() -> Path:
+    """Where validation receipts are kept: ``$NATODEBATE_CACHE``, else
+    ``$XDG_CACHE_HOME/natodebate``, else ``~/.cache/natodebate``."""
+    if os.environ.get("NATODEBATE_CACHE"):
+        return Path(os.environ["NATODEBATE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "natodebate"
+
+
+def _fingerprint(name: str, data_dir: Path, resource_descriptor: dict) -> str:
+    """A hash of everything the validation of table ``name`` depends on: the
+    package descriptor, the table's file and the files of the tables its
+    foreign keys point to, and the validator's version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{name}|frictionless {version('frictionless')}".encode())
+    digest.update((data_dir / "datapackage.json").read_bytes())
+    paths = {resource_descriptor["path"]}
+    for key in resource_descriptor["schema"].get("foreignKeys", []):
+        target = key["reference"]["resource"]
+        if target:
+            paths.add(_resource_descriptor(target, data_dir)["path"])
+    for path in sorted(paths):
+        if (data_dir / path).exists():
+            digest.update(path.encode() + b"\0" + (data_dir / path).read_bytes())
+    return digest.hexdigest()
+
+
 @functools.cache
-def _validated_frame(name: str, data_dir: Path) -> pd.DataFrame:
-    # Imported here: frictionless costs ~0.3 s at import and only loading needs it.
+def _frictionless_package(descriptor: Path):
+    # Imported here: frictionless costs ~0.3 s and ~40 MB, and a table whose
+    # exact bytes were already validated does not need it (see _validate).
     import frictionless
 
+    return frictionless.Package(str(descriptor))
+
+
+def _validate(name: str, data_dir: Path, resource_descriptor: dict) -> None:
+    """Validate table ``name`` with Frictionless, unless these exact bytes
+    passed before: a receipt named after their fingerprint is then in the
+    cache folder. Failures are never cached."""
+    fingerprint = _fingerprint(name, data_dir, resource_descriptor)
+    receipt = _cache_dir() / "validated" / fingerprint
+    if receipt.exists():
+        return
+    report = _frictionless_package(data_dir / "datapackage.json").get_resource(name).validate()
+    if not report.valid:
+        problems = "\n  ".join(_first_errors(report))
+        raise DataError(f"{data_dir / resource_descriptor['path']} does not match its schema in datapackage.json:\n  {problems}")
+    try:
+        receipt.parent.mkdir(parents=True, exist_ok=True)
+        receipt.write_text(f"{name} validated\n")
+    except OSError:
+        pass  # a read-only home only costs a re-validation next time
+
+
+def _file_stamp(*paths: Path) -> tuple:
+    """(mtime, size) of each path: changes when a file is edited."""
+    return tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in paths)
+
+
+@functools.cache
+def _validated_frame(name: str, data_dir: Path, stamp: tuple = ()) -> pd.DataFrame:
+    # `stamp` is only part of the cache key: an edited file is read afresh.
     resource_descriptor = _resource_descriptor(name, data_dir)
     path = data_dir / resource_descriptor["path"]
     if not path.exists():
         raise DataError(f"{path}: file missing (table {name!r} in datapackage.json)")
-    package = frictionless.Package(str(data_dir / "datapackage.json"))
-    report = package.get_resource(name).validate() if hasattr(package.get_resource(name), "validate") else None
-    if report is None:  # pragma: no cover - older frictionless
-        report = frictionless.validate(package.get_resource(name))
-    if not report.valid:
-        problems = "\n  ".join(_first_errors(report))
-        raise DataError(f"{path} does not match its schema in datapackage.json:\n  {problems}")
+    _validate(name, data_dir, resource_descriptor)
     return _read_typed(path, resource_descriptor["schema"])
 
 
@@ -125,8 +182,9 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     Raises :class:`DataError` naming the file, row and column when the table
     does not match its schema. Results are cached; callers get a copy.
     """
-    folder = Path(data_dir) if data_dir is not None else DATA_DIR
-    return _validated_frame(name, folder.resolve()).copy()
+    folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
+    stamp = _file_stamp(folder / "datapackage.json", *sorted(folder.glob("*.csv")))
+    return _validated_frame(name, folder, stamp).copy()
 
 
 def articles() -> pd.DataFrame:

@@ -12,8 +12,6 @@ from .base import PanelBase, shows_errors
 
 __all__ = ["ClaimWeightingPanel"]
 
-_SLIDER_STYLE = {"description_width": "70px"}
-
 
 class ClaimWeightingPanel(PanelBase):
     """A credence and an importance slider for every claim of one article,
@@ -40,6 +38,12 @@ class ClaimWeightingPanel(PanelBase):
         self.map = models.argument_map(article)
         self._holding = False  # True while a preset writes many sliders at once
 
+        # One Layout and one style object shared by all rows: every widget
+        # model costs a comm message, and 80 sliders would otherwise bring 160.
+        self._label_layout = widgets.Layout(width="46%")
+        self._slider_layout = widgets.Layout(width="27%")
+        self._row_layout = widgets.Layout(align_items="center")
+        self._slider_style = widgets.SliderStyle(description_width="70px")
         self.credence_sliders: dict[str, widgets.FloatSlider] = {}
         self.importance_sliders: dict[str, widgets.FloatSlider] = {}
         rows_by_section = self._claim_rows()
@@ -104,18 +108,18 @@ class ClaimWeightingPanel(PanelBase):
             f"<div title='{html.escape(claim['quote'], quote=True)}' style='line-height:1.25'>"
             f"<b>{claim_id}</b> <span style='border-left:5px solid {colour};padding-left:4px'>{claim['claim_type']}</span>"
             f" · {claim['verdict']}<br><span style='font-size:90%'>{html.escape(claim['summary'])}</span></div>",
-            layout=widgets.Layout(width="46%"),
+            layout=self._label_layout,
         )
         if claim_id == self.map.thesis:
             note = widgets.HTML("<i>the thesis: its strength comes from the claims below it</i>")
             return widgets.HBox([label, note])
         credence = widgets.FloatSlider(
             min=0, max=1, step=0.05, description="credence", readout_format=".2f", continuous_update=False,
-            style=_SLIDER_STYLE, layout=widgets.Layout(width="27%"),
+            style=self._slider_style, layout=self._slider_layout,
         )
         importance = widgets.FloatSlider(
             min=0, max=1, step=0.05, description="importance", readout_format=".2f", continuous_update=False,
-            style=_SLIDER_STYLE, layout=widgets.Layout(width="27%"),
+            style=self._slider_style, layout=self._slider_layout,
         )
         credence.add_class("natodebate-claim-slider")
         credence.add_class(f"natodebate-credence-{claim_id}")
@@ -124,7 +128,7 @@ class ClaimWeightingPanel(PanelBase):
             slider.observe(self._on_control, names="value")
         self.credence_sliders[claim_id] = credence
         self.importance_sliders[claim_id] = importance
-        return widgets.HBox([label, credence, importance], layout=widgets.Layout(align_items="center"))
+        return widgets.HBox([label, credence, importance], layout=self._row_layout)
 
     # --- callbacks ----------------------------------------------------------
 
