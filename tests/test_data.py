@@ -175,25 +175,15 @@ def test_paragraph_count_matches_the_text(article):
 # --- malformed files give clear errors ------------------------------------------
 
 
-def _broken_copy(tmp_path: Path, table: str, old: str, new: str) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    path = folder / f"{table}.csv"
-    text = path.read_text()
-    assert old in text
-    path.write_text(text.replace(old, new, 1))
-    return folder
-
-
-def test_a_bad_value_names_file_row_and_column(tmp_path):
-    folder = _broken_copy(tmp_path, "articles", ",1440,", ",many,")
+def test_a_bad_value_names_file_row_and_column(broken_data_copy):
+    folder = broken_data_copy("articles", ",1440,", ",many,")
     with pytest.raises(data.DataError, match=r"articles\.csv, row 2, column 'word_count'"):
         data.load_table("articles", folder)
 
 
-def test_a_bad_enum_value_names_file_row_and_column(tmp_path):
+def test_a_bad_enum_value_names_file_row_and_column(broken_data_copy):
     first = CLAIMS.iloc[0]
-    folder = _broken_copy(tmp_path, "claims", f",{first['claim_type']},", ",hearsay,")
+    folder = broken_data_copy("claims", f",{first['claim_type']},", ",hearsay,")
     with pytest.raises(data.DataError, match=r"claims\.csv, row 2, column 'claim_type'"):
         data.load_table("claims", folder)
 

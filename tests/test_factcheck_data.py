@@ -4,7 +4,6 @@ with a source, unconfirmed values flagged, the evidence index consistent."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import frictionless
@@ -185,23 +184,13 @@ def test_numeric_claim_quotes_are_verbatim_in_their_paragraph():
 # --- malformed files give clear errors ------------------------------------------------
 
 
-def _broken_copy(tmp_path: Path, table: str, old: str, new: str) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    path = folder / f"{table}.csv"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
-
-
-def test_a_bad_confidence_names_file_row_and_column(tmp_path):
-    folder = _broken_copy(tmp_path, "shadow_war_attacks", ",high,", ",sure,")
+def test_a_bad_confidence_names_file_row_and_column(broken_data_copy):
+    folder = broken_data_copy("shadow_war_attacks", ",high,", ",sure,")
     with pytest.raises(data.DataError, match=r"shadow_war_attacks\.csv, row 2, column 'confidence'"):
         data.load_table("shadow_war_attacks", folder)
 
 
-def test_a_bad_source_date_names_file_row_and_column(tmp_path):
-    folder = _broken_copy(tmp_path, "evidence", ",2026,", ",last year,")
+def test_a_bad_source_date_names_file_row_and_column(broken_data_copy):
+    folder = broken_data_copy("evidence", ",2026,", ",last year,")
     with pytest.raises(data.DataError, match=r"evidence\.csv, row 2, column 'source_date'"):
         data.load_table("evidence", folder)
