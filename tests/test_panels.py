@@ -127,3 +127,23 @@ def test_even_a_small_claim_changes_the_summary_line():
     before = panel.summary.value
     panel.credence_sliders[first].value = 1.0 if panel.credence_sliders[first].value < 1.0 else 0.0
     assert panel.summary.value != before
+
+
+def test_sections_are_built_when_opened_and_show_the_current_weights():
+    panel = panels.ClaimWeightingPanel("P")
+    built = [len(box.children) for box in panel.controls.children]
+    assert built[0] > 0 and sum(built[1:]) == 0  # only the open section has widgets
+    panel.preset_buttons.value = "persuaded_by_K"
+    panel.controls.selected_index = 2
+    box = panel.controls.children[2]
+    assert box.children
+    expected = models.preset_weights("P", "persuaded_by_K")
+    for claim_id in [i for i in panel._sections[panel.controls.titles[2]] if i in expected.index]:
+        assert panel._credence_sliders[claim_id].value == pytest.approx(expected.loc[claim_id, "credence"])
+    # a slider built late still drives the model
+    claim_id = next(i for i in panel._sections[panel.controls.titles[2]] if i in expected.index)
+    panel._credence_sliders[claim_id].value = 0.0
+    assert panel.credence[claim_id] == 0.0
+    assert panel.thesis_strength == pytest.approx(
+        models.thesis_strength("P", "persuaded_by_K", credence={claim_id: 0.0})
+    )

@@ -28,6 +28,7 @@ __all__ = [
     "DataError",
     "DATA_DIR",
     "load_table",
+    "table_names",
     "claims",
     "articles",
     "presets",
@@ -185,6 +186,12 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
     stamp = _file_stamp(folder / "datapackage.json", *sorted(folder.glob("*.csv")))
     return _validated_frame(name, folder, stamp).copy()
+
+
+def table_names(data_dir: Path | str | None = None) -> list[str]:
+    """Names of every table described in ``datapackage.json``."""
+    folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
+    return [resource["name"] for resource in _package_descriptor(folder)["resources"]]
 
 
 def articles() -> pd.DataFrame:

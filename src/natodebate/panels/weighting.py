@@ -23,8 +23,14 @@ class ClaimWeightingPanel(PanelBase):
     preset : the preset to start from (``"neutral"``, ``"persuaded_by_K"``,
         ``"persuaded_by_P"``)
 
+    The sliders of a section are built when the section is first opened (a
+    lesson shows the first one open): fewer widgets to send and draw at once.
+    The weights themselves live in ``credence`` and ``importance`` (dicts claim
+    id → 0–1), which the sliders write to.
+
     Attributes a test (or a curious student) can use: ``credence_sliders`` and
-    ``importance_sliders`` (dicts claim id → ``FloatSlider``),
+    ``importance_sliders`` (dicts claim id → ``FloatSlider``; asking for them
+    builds every section),
     ``preset_buttons``, ``figure`` (the ``FigureWidget``), ``summary``,
     ``status``, ``strengths`` (the last computed claim strengths, 0–1) and
     ``ranking`` (the last sensitivity table).
@@ -44,9 +50,11 @@ class ClaimWeightingPanel(PanelBase):
         self._slider_layout = widgets.Layout(width="27%")
         self._row_layout = widgets.Layout(align_items="center")
         self._slider_style = widgets.SliderStyle(description_width="70px")
-        self.credence_sliders: dict[str, widgets.FloatSlider] = {}
-        self.importance_sliders: dict[str, widgets.FloatSlider] = {}
-        rows_by_section = self._claim_rows()
+        self.credence: dict[str, float] = {}
+        self.importance: dict[str, float] = {}
+        self._credence_sliders: dict[str, widgets.FloatSlider] = {}
+        self._importance_sliders: dict[str, widgets.FloatSlider] = {}
+        self._sections = self._section_claims()
 
         presets = data.presets()
         self.preset_buttons = widgets.ToggleButtons(
@@ -59,14 +67,14 @@ class ClaimWeightingPanel(PanelBase):
         self.preset_note = widgets.HTML()
         self.preset_buttons.observe(self._on_preset, names="value")
 
+        self._write_preset(preset)
         self.controls = widgets.Accordion(
-            children=[widgets.VBox(rows) for rows in rows_by_section.values()],
-            titles=tuple(rows_by_section),
+            children=[widgets.VBox() for _ in self._sections],
+            titles=tuple(self._sections),
             layout=widgets.Layout(width="100%"),
         )
+        self.controls.observe(self._on_section_opened, names="selected_index")
         self.controls.selected_index = 0
-
-        self._write_preset(preset)
         credence, importance = self._values()
         self.strengths = models.argument_strength(self.map, credence, importance)
         self.ranking = models.one_way_sensitivity(self.map, credence, importance)
@@ -90,17 +98,40 @@ class ClaimWeightingPanel(PanelBase):
 
     # --- building ---------------------------------------------------------
 
-    def _claim_rows(self) -> dict[str, list[widgets.Widget]]:
+    def _section_claims(self) -> dict[str, list[str]]:
+        """Accordion title → ids of the claims in that section."""
         sections = data.load_table("sections")
         sections = sections[sections["article"] == self.article]
-        rows: dict[str, list[widgets.Widget]] = {}
+        result: dict[str, list[str]] = {}
         for _, section in sections.iterrows():
             title = f"¶{section['first_paragraph']}–{section['last_paragraph']}: {section['title']}"
-            in_section = self.claims[
-                self.claims["paragraph"].between(section["first_paragraph"], section["last_paragraph"])
-            ]
-            rows[title] = [self._claim_row(claim_id, claim) for claim_id, claim in in_section.iterrows()]
-        return rows
+            inside = self.claims["paragraph"].between(section["first_paragraph"], section["last_paragraph"])
+            result[title] = list(self.claims.index[inside])
+        return result
+
+    def _build_section(self, index: int) -> None:
+        box = self.controls.children[index]
+        if box.children:
+            return
+        claim_ids = list(self._sections.values())[index]
+        box.children = [self._claim_row(claim_id, self.claims.loc[claim_id]) for claim_id in claim_ids]
+
+    def _on_section_opened(self, change) -> None:
+        if change["new"] is not None:
+            self._build_section(change["new"])
+
+    @property
+    def credence_sliders(self) -> dict[str, widgets.FloatSlider]:
+        """Claim id → credence slider, for every claim (builds all sections)."""
+        for index in range(len(self._sections)):
+            self._build_section(index)
+        return self._credence_sliders
+
+    @property
+    def importance_sliders(self) -> dict[str, widgets.FloatSlider]:
+        """Claim id → importance slider, for every claim (builds all sections)."""
+        self.credence_sliders  # noqa: B018 - builds them all
+        return self._importance_sliders
 
     def _claim_row(self, claim_id: str, claim) -> widgets.Widget:
         colour = figures.TYPE_COLOURS[claim["claim_type"]]
@@ -113,37 +144,40 @@ class ClaimWeightingPanel(PanelBase):
         if claim_id == self.map.thesis:
             note = widgets.HTML("<i>the thesis: its strength comes from the claims below it</i>")
             return widgets.HBox([label, note])
-        credence = widgets.FloatSlider(
-            min=0, max=1, step=0.05, description="credence", readout_format=".2f", continuous_update=False,
-            style=self._slider_style, layout=self._slider_layout,
-        )
-        importance = widgets.FloatSlider(
-            min=0, max=1, step=0.05, description="importance", readout_format=".2f", continuous_update=False,
-            style=self._slider_style, layout=self._slider_layout,
-        )
+        credence = self._slider("credence", claim_id)
+        importance = self._slider("importance", claim_id)
         credence.add_class("natodebate-claim-slider")
         credence.add_class(f"natodebate-credence-{claim_id}")
         importance.add_class("natodebate-importance-slider")
-        for slider in (credence, importance):
-            slider.observe(self._on_control, names="value")
-        self.credence_sliders[claim_id] = credence
-        self.importance_sliders[claim_id] = importance
+        self._credence_sliders[claim_id] = credence
+        self._importance_sliders[claim_id] = importance
         return widgets.HBox([label, credence, importance], layout=self._row_layout)
+
+    def _slider(self, kind: str, claim_id: str) -> widgets.FloatSlider:
+        """A slider showing ``self.<kind>[claim_id]`` and writing changes back."""
+        values = getattr(self, kind)
+        slider = widgets.FloatSlider(
+            value=values[claim_id], min=0, max=1, step=0.05, description=kind, readout_format=".2f",
+            continuous_update=False, style=self._slider_style, layout=self._slider_layout,
+        )
+        slider.observe(lambda change: self._on_control(kind, claim_id, change), names="value")
+        return slider
 
     # --- callbacks ----------------------------------------------------------
 
     def _values(self) -> tuple[dict[str, float], dict[str, float]]:
-        credence = {i: s.value for i, s in self.credence_sliders.items()}
-        importance = {i: s.value for i, s in self.importance_sliders.items()}
-        return credence, importance
+        return dict(self.credence), dict(self.importance)
 
     def _write_preset(self, preset: str) -> None:
         values = models.preset_weights(self.article, preset)
         self._holding = True
         try:
             for claim_id, row in values.iterrows():
-                self.credence_sliders[claim_id].value = float(row["credence"])
-                self.importance_sliders[claim_id].value = float(row["importance"])
+                self.credence[claim_id] = float(row["credence"])
+                self.importance[claim_id] = float(row["importance"])
+                if claim_id in self._credence_sliders:  # built already: show the new value
+                    self._credence_sliders[claim_id].value = self.credence[claim_id]
+                    self._importance_sliders[claim_id].value = self.importance[claim_id]
         finally:
             self._holding = False
         self.preset_note.value = f"<small>{html.escape(data.presets().loc[preset, 'description'])}</small>"
@@ -156,9 +190,10 @@ class ClaimWeightingPanel(PanelBase):
         self.refresh()
 
     @shows_errors
-    def _on_control(self, change) -> None:
+    def _on_control(self, kind: str, claim_id: str, change) -> None:
         if self._holding:
             return
+        getattr(self, kind)[claim_id] = change["new"]
         # The weights are the student's own now: deselect the preset, so that
         # clicking it again restores its values.
         self._holding = True
@@ -170,7 +205,7 @@ class ClaimWeightingPanel(PanelBase):
         self.refresh()
 
     def refresh(self) -> None:
-        """Recompute the model from the sliders and redraw figure and summary."""
+        """Recompute the model from the weights and redraw figure and summary."""
         credence, importance = self._values()
         self.strengths = models.argument_strength(self.map, credence, importance)
         self.ranking = models.one_way_sensitivity(self.map, credence, importance)
