@@ -47,7 +47,14 @@ class DataError(ValueError):
 
 
 def _package_descriptor(data_dir: Path) -> dict:
+    """The parsed ``datapackage.json`` (cached until the file changes; read only)."""
     path = data_dir / "datapackage.json"
+    return _parse_descriptor(path, _file_stamp(path))
+
+
+@functools.cache
+def _parse_descriptor(path: Path, stamp: tuple) -> dict:
+    # `stamp` (mtime, size) is part of the cache key: an edited descriptor is parsed again.
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -92,20 +99,32 @@ def _cache_dir() -> Path:
     return Path(base) / "natodebate"
 
 
-def _fingerprint(name: str, data_dir: Path, resource_descriptor: dict) -> str:
-    """A hash of everything the validation of table ``name`` depends on: the
-    package descriptor, the table's file and the files of the tables its
-    foreign keys point to, and the validator's version."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(f"{name}|frictionless {version('frictionless')}".encode())
-    digest.update((data_dir / "datapackage.json").read_bytes())
+def _table_files(name: str, data_dir: Path) -> list[str]:
+    """The files table ``name``'s validity depends on: its own and those of
+    the tables its foreign keys point to (paths relative to ``data_dir``)."""
+    resource_descriptor = _resource_descriptor(name, data_dir)
     paths = {resource_descriptor["path"]}
     for key in resource_descriptor["schema"].get("foreignKeys", []):
         target = key["reference"]["resource"]
         if target:
             paths.add(_resource_descriptor(target, data_dir)["path"])
-    for path in sorted(paths):
+    return sorted(paths)
+
+
+@functools.cache
+def _validator_version() -> str:
+    from importlib.metadata import version
+
+    return version("frictionless")
+
+
+def _fingerprint(name: str, data_dir: Path, resource_descriptor: dict) -> str:
+    """A hash of everything the validation of table ``name`` depends on: the
+    package descriptor, the table's file and the files of the tables its
+    foreign keys point to, and the validator's version."""
+    digest = hashlib.sha256(f"{name}|frictionless {_validator_version()}".encode())
+    digest.update((data_dir / "datapackage.json").read_bytes())
+    for path in _table_files(name, data_dir):
         if (data_dir / path).exists():
             digest.update(path.encode() + b"\0" + (data_dir / path).read_bytes())
     return digest.hexdigest()
@@ -184,7 +203,7 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     does not match its schema. Results are cached; callers get a copy.
     """
     folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
-    stamp = _file_stamp(folder / "datapackage.json", *sorted(folder.glob("*.csv")))
+    stamp = _file_stamp(folder / "datapackage.json", *(folder / path for path in _table_files(name, folder)))
     return _validated_frame(name, folder, stamp).copy()
 
 

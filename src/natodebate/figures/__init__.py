@@ -21,6 +21,7 @@ __all__ = [
     "TYPE_COLOURS",
     "VERDICT_COLOURS",
     "finish",
+    "reference_line",
     "claim_table",
     "claims_by_type",
     "argument_map",
@@ -89,6 +90,18 @@ def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Fi
         font={"size": 12, "color": "#444"}, name="caption",
     )
     return fig
+
+
+def reference_line(fig: go.Figure, *, x=None, y=None, **line) -> None:
+    """A line across the whole plot at ``x`` (vertical) or ``y`` (horizontal),
+    styled by ``line`` (color, dash, width). Plotly's ``add_vline`` does the
+    same but inspects every subplot first, several ms a line."""
+    if (x is None) == (y is None):
+        raise ValueError("reference_line: give exactly one of x= or y=")
+    if x is not None:
+        fig.add_shape(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=line)
+    else:
+        fig.add_shape(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y, line=line)
 
 
 def claim_table(article: str, paragraphs=None):
@@ -195,7 +208,7 @@ def tornado(sensitivity: pd.DataFrame, top: int = 10) -> go.Figure:
     rows = sensitivity.head(top).iloc[::-1]
     fig = go.Figure()
     _add_tornado_traces(fig, rows)
-    fig.add_vline(x=float(sensitivity["base"].iloc[0]), line_dash="dash", line_color=OKABE_ITO["black"])
+    reference_line(fig, x=float(sensitivity["base"].iloc[0]), dash="dash", color=OKABE_ITO["black"])
     fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"})
     fig.update_xaxes(title="thesis strength (0–1)", range=[0, 1])
     fig.update_yaxes(title="claim", type="category")

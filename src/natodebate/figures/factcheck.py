@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models import factcheck as check
-from . import OKABE_ITO, finish
+from . import OKABE_ITO, finish, reference_line
 
 __all__ = [
     "COUNTRY_COLOURS",
@@ -42,7 +42,7 @@ PHASE_SYMBOLS = {"before P": "circle", "between P and K": "diamond", "after K": 
 def _publication_lines(fig: go.Figure, label_y: float = 1.0) -> None:
     """Dashed vertical lines at both articles' publication dates (date x-axis)."""
     for article, date in check.publication_dates().items():
-        fig.add_vline(x=date, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+        reference_line(fig, x=date, dash="dash", color=OKABE_ITO["black"], width=1)
         fig.add_annotation(
             x=date, y=label_y, yref="paper", text=f"{article} published {date:%d %b %Y}", showarrow=False,
             # P's label reads rightwards, K's leftwards, so neither runs off the plot
@@ -82,7 +82,7 @@ def sipri_series() -> go.Figure:
             marker={"symbol": "diamond-open", "size": 12, "color": colour, "line": {"width": 2}},
             hovertemplate=f"{country} %{{x}}: %{{y:.1f}} bn as first published<extra></extra>",
         )
-    fig.add_vline(x=2022.2, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+    reference_line(fig, x=2022.2, dash="dash", color=OKABE_ITO["black"], width=1)
     fig.add_annotation(x=2022.2, y=1.0, yref="paper", text="P published (Mar 2022)", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
     fig.update_xaxes(title="year", dtick=1)
     fig.update_yaxes(title="military expenditure (current US$ bn)", rangemode="tozero")
@@ -117,7 +117,7 @@ def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
             hovertemplate=issuer + " (%{customdata[0]}): %{y:.1f}%<br>error %{customdata[1]:+.1f} pp<extra></extra>",
         )
     for value, label, dash in ((first, "first estimate", "dash"), (revised, "revised estimate", "solid")):
-        fig.add_hline(y=value, line={"color": OKABE_ITO["black"], "dash": dash, "width": 1.5})
+        reference_line(fig, y=value, color=OKABE_ITO["black"], dash=dash, width=1.5)
         fig.add_annotation(x=1.0, xref="paper", y=value, text=f"outcome, {label}: {value:+.1f}%", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
     _publication_lines(fig)
     fig.update_xaxes(title="date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")])
@@ -161,7 +161,7 @@ def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
     )
     pledge = check.pledge_components()
     for value, label in ((2.0, "2% guideline (2014)"), (pledge["core defence"], "3.5% core target by 2035")):
-        fig.add_vline(x=value, line={"dash": "dash", "color": OKABE_ITO["black"], "width": 1})
+        reference_line(fig, x=value, dash="dash", color=OKABE_ITO["black"], width=1)
         fig.add_annotation(x=value, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left", yanchor="bottom", font={"size": 11})
     missing = [a for a in allies if a not in end.index]
     note = f" {', '.join(missing)}: no confirmed {to_year} figure." if missing else ""
@@ -246,7 +246,7 @@ def forward_moves() -> go.Figure:
         hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>",
     )
     invasion = check.INVASION_DATE
-    fig.add_vline(x=invasion, line={"dash": "dash", "color": OKABE_ITO["vermillion"], "width": 1.5})
+    reference_line(fig, x=invasion, dash="dash", color=OKABE_ITO["vermillion"], width=1.5)
     fig.add_annotation(x=invasion, y=1.0, yref="paper", text="invasion, 24 Feb", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
     fig.update_xaxes(title="date announced (2022)", tickformat="%d %b")
     fig.update_yaxes(title="US troops moved forward (personnel)", range=[-400, 7_600])
