@@ -18,6 +18,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# Compile the course library once, so that kernels started with
+	@# PYTHONDONTWRITEBYTECODE set (some hubs, CI) need not compile it every time.
+	$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
 lab: $(STAMP)
