@@ -39,6 +39,7 @@ def test_moving_the_decisive_claim_changes_figure_and_summary(panel):
     assert after_thesis < before_thesis  # the case loses its most decisive support
     assert after_thesis == pytest.approx(models.thesis_strength(panel.article, "neutral", credence={claim: target}))
     assert _trace_value(panel.figure, claim) == pytest.approx(panel.strengths[claim])
+    assert panel.figure.layout.shapes[0].x0 == pytest.approx(after_thesis)  # the tornado's "you are here" line
     assert panel.summary.value != before_summary
     assert panel.preset_buttons.value is None  # the weights are the student's own now
     assert f"{after_thesis:.1%} of the case stands" in panel.figure.layout.title.text

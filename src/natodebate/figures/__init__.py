@@ -92,16 +92,19 @@ def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Fi
     return fig
 
 
-def reference_line(fig: go.Figure, *, x=None, y=None, **line) -> None:
-    """A line across the whole plot at ``x`` (vertical) or ``y`` (horizontal),
-    styled by ``line`` (color, dash, width). Plotly's ``add_vline`` does the
-    same but inspects every subplot first, several ms a line."""
+def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) -> None:
+    """A line across the plot at ``x`` (vertical) or ``y`` (horizontal),
+    styled by ``line`` (color, dash, width); ``axis="2"`` puts it on the
+    second subplot's axes. Plotly's ``add_vline`` does the same but inspects
+    every subplot first, several ms a line."""
     if (x is None) == (y is None):
         raise ValueError("reference_line: give exactly one of x= or y=")
     if x is not None:
-        fig.add_shape(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, line=line)
+        domain = f"y{axis} domain" if axis else "paper"
+        fig.add_shape(type="line", xref=f"x{axis}", yref=domain, x0=x, x1=x, y0=0, y1=1, line=line)
     else:
-        fig.add_shape(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y, y1=y, line=line)
+        domain = f"x{axis} domain" if axis else "paper"
+        fig.add_shape(type="line", xref=domain, yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y, line=line)
 
 
 def claim_table(article: str, paragraphs=None):
@@ -256,15 +259,20 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
     _add_tornado_traces(fig, sensitivity.head(top).iloc[::-1], row=1, col=2)
     fig.data[-1].showlegend = False
     fig.update_yaxes(categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
-    fig.update_yaxes(type="category", row=1, col=2)
+    # The tornado needs only the top of its column; its x axis zooms to the
+    # swings (autorange), which are often a few points wide.
+    fig.update_yaxes(type="category", domain=[0.5, 1.0], row=1, col=2)
     fig.update_xaxes(title="strength (0–1)", range=[0, 1], row=1, col=1)
-    fig.update_xaxes(title="thesis strength as credence goes 0 → 1", range=[0, 1], row=1, col=2)
+    fig.update_xaxes(title="thesis strength, credence 0 → 1", autorange=True, row=1, col=2)
+    # the current thesis strength, moved by update_weighting_figure
+    reference_line(fig, x=0.0, axis="2", dash="dash", color=OKABE_ITO["black"], width=1)
     fig.update_layout(legend={"orientation": "h", "y": -0.22, "x": 0}, bargap=0.25)
     finish(
-        fig, "", "Left: each claim after its reasons and attacks; black: the thesis. Right: the claims whose credence moves the thesis most.",
+        fig, "", "Left: each claim after its reasons and attacks; black: the thesis.<br>Right: the claims whose credence moves the thesis most; dashed: the thesis now.",
         height=max(520, 16 * len(claims) + 220),
     )
     fig.layout.annotations[-1].y = -0.32
+    fig.layout.annotations[1].y = 1.0  # the tornado's subplot title stays on top
     update_weighting_figure(fig, article, strengths, sensitivity, top)
     return fig
 
@@ -283,6 +291,7 @@ def update_weighting_figure(fig, article: str, strengths: pd.Series, sensitivity
     tornado_trace.base = list(lows)
     tornado_trace.marker.color = [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]
     thesis_value = float(strengths[models.argument_map(article).thesis])
+    fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = thesis_value
     fig.layout.title.text = f"{ARTICLE_NAMES[article]}: {thesis_value:.1%} of the case stands"
 
 
@@ -297,7 +306,7 @@ def first_win_figure(strengths: dict[str, float]) -> go.Figure:
             hovertemplate="%{x}: %{y:.0%} of the case stands<extra></extra>",
         )
     )
-    fig.update_yaxes(title="share of the case that stands (0–1)", range=[0, 1.05], tickformat=".0%")
+    fig.update_yaxes(title="share of the case that stands", range=[0, 1.05], tickformat=".0%")
     fig.update_xaxes(title="article")
     finish(fig, "How much of each case stands with your answer", "Move the slider: the taller bar is the case that survives your assumption better.", height=380)
     update_first_win_figure(fig, strengths)

@@ -19,7 +19,7 @@ class PanelBase(widgets.VBox):
     ``summary`` carries the plain-language result (CSS class
     ``natodebate-summary``); ``status`` is empty unless a callback failed, in
     which case it shows the error to the student (CSS class
-    ``natodebate-status``).
+    ``natodebate-status``). The panel itself carries ``natodebate-panel``.
     """
 
     def __init__(self, **kwargs):
@@ -28,6 +28,7 @@ class PanelBase(widgets.VBox):
         self.status = widgets.HTML()
         self.status.add_class("natodebate-status")
         super().__init__(**kwargs)
+        self.add_class("natodebate-panel")
 
     def show_error(self, error: Exception) -> None:
         """Show ``error`` in the status line (and log it with its traceback)."""

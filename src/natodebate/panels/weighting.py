@@ -49,7 +49,7 @@ class ClaimWeightingPanel(PanelBase):
         self._label_layout = widgets.Layout(width="46%")
         self._slider_layout = widgets.Layout(width="27%")
         self._row_layout = widgets.Layout(align_items="center")
-        self._slider_style = widgets.SliderStyle(description_width="70px")
+        self._slider_style = widgets.SliderStyle(description_width="82px")
         self.credence: dict[str, float] = {}
         self.importance: dict[str, float] = {}
         self._credence_sliders: dict[str, widgets.FloatSlider] = {}
