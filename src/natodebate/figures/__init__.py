@@ -258,10 +258,10 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
             )
     _add_tornado_traces(fig, sensitivity.head(top).iloc[::-1], row=1, col=2)
     fig.data[-1].showlegend = False
-    fig.update_yaxes(categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
+    fig.update_yaxes(title="claim", categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
     # The tornado needs only the top of its column; its x axis zooms to the
     # swings (autorange), which are often a few points wide.
-    fig.update_yaxes(type="category", domain=[0.5, 1.0], row=1, col=2)
+    fig.update_yaxes(title="claim", type="category", domain=[0.5, 1.0], row=1, col=2)
     fig.update_xaxes(title="strength (0–1)", range=[0, 1], row=1, col=1)
     fig.update_xaxes(title="thesis strength, credence 0 → 1", autorange=True, row=1, col=2)
     # the current thesis strength, moved by update_weighting_figure

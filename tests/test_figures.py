@@ -1,0 +1,88 @@
+"""Every course figure has a title, a caption, axis titles and safe colours."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from natodebate import figures, models
+from natodebate.figures import factcheck as charts
+
+SAFE = {c.upper() for c in figures.OKABE_ITO.values()}
+
+
+def _safe(colour: str) -> bool:
+    """Okabe–Ito, or a neutral grey (equal red, green and blue)."""
+    return colour in SAFE or colour[1:3] == colour[3:5] == colour[5:7]
+
+FIGURES = {
+    "claims_by_type K": lambda: figures.claims_by_type("K"),
+    "claims_by_type P": lambda: figures.claims_by_type("P"),
+    "argument_map K": lambda: figures.argument_map("K"),
+    "argument_map P": lambda: figures.argument_map("P"),
+    "tornado": lambda: figures.tornado(models.sensitivity("P")),
+    "weighting": lambda: figures.weighting_figure("K", models.claim_strengths("K"), models.sensitivity("K")),
+    "first win": lambda: figures.first_win_figure(models.crux_strengths("restraint", 0.5)),
+    "timeline": charts.timeline,
+    "sipri": charts.sipri_series,
+    "forecasts": lambda: charts.forecasts_vs_outcomes(2022),
+    "nato spending": lambda: charts.nato_spending(2014, 2025),
+    "kiis": charts.kiis_polls,
+    "cbos": charts.cbos_polls,
+    "forward moves": charts.forward_moves,
+    "shadow war": charts.shadow_war,
+}
+
+
+def _colours(fig: go.Figure) -> set[str]:
+    found = set()
+    for trace in fig.data:
+        marker = getattr(trace, "marker", None)
+        for value in (getattr(marker, "color", None), getattr(marker, "colors", None)):
+            if isinstance(value, str):
+                found.add(value)
+            elif value is not None:
+                found.update(v for v in value if isinstance(v, str))
+        line = getattr(trace, "line", None)
+        if line is not None and isinstance(getattr(line, "color", None), str):
+            found.add(line.color)
+    return {c.upper() for c in found if c.startswith("#")}
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_has_title_caption_axis_titles_and_safe_colours(name):
+    fig = FIGURES[name]()
+    captions = [a for a in fig.layout.annotations if a.name == "caption"]
+    assert len(captions) == 1 and len(captions[0].text) > 20
+    if name != "weighting":  # the panel's title is the live thesis strength
+        assert fig.layout.title.text
+    else:
+        assert "of the case stands" in fig.layout.title.text
+    cartesian = [t for t in fig.data if t.type in ("bar", "scatter")]
+    if cartesian:
+        assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+        if "xaxis2" in fig.layout and fig.layout.xaxis2.anchor:
+            assert fig.layout.xaxis2.title.text and fig.layout.yaxis2.title.text
+    unsafe = {c for c in _colours(fig) if not _safe(c)}
+    assert not unsafe, f"colours outside the Okabe–Ito palette and the greys: {unsafe}"
+
+
+def test_claim_types_have_distinct_colours():
+    assert len(set(figures.TYPE_COLOURS.values())) == len(models.CLAIM_TYPES)
+
+
+def test_tornado_rejects_a_table_that_is_not_a_sensitivity_ranking():
+    with pytest.raises(ValueError, match="sensitivity: expected the table from models.sensitivity"):
+        figures.tornado(models.claim_counts("K"))
+
+
+def test_claim_table_filters_paragraphs_and_names_bad_ones():
+    html = figures.claim_table("P", paragraphs=[6]).to_html()
+    assert "P16" in html and "P02" not in html
+    with pytest.raises(ValueError, match=r"paragraphs=\[99\]: article K has no claims there"):
+        figures.claim_table("K", paragraphs=[99])
+
+
+def test_reference_line_needs_exactly_one_position():
+    with pytest.raises(ValueError, match="exactly one of x= or y="):
+        figures.reference_line(go.Figure(), x=1, y=2)
