@@ -77,8 +77,11 @@ def test_tornado_rejects_a_table_that_is_not_a_sensitivity_ranking():
 
 
 def test_claim_table_filters_paragraphs_and_names_bad_ones():
-    html = figures.claim_table("P", paragraphs=[6]).to_html()
+    table = figures.claim_table("P", paragraphs=[6])
+    html = table.to_html()
     assert "P16" in html and "P02" not in html
+    assert list(table.frame["id"]) == sorted(table.frame["id"]) and set(table.frame["¶"]) == {6}
+    assert "tex2jax_ignore" in html  # "$1 bn ... $350 m" in a verdict note must not become maths
     with pytest.raises(ValueError, match=r"paragraphs=\[99\]: article K has no claims there"):
         figures.claim_table("K", paragraphs=[99])
 

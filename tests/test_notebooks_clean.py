@@ -82,3 +82,13 @@ def test_both_reading_lessons_have_the_same_structure():
     petrovics = _level_two_headings(ROOT / "notebooks" / "02_reading_petrovics.ipynb")
     assert len(kagan) >= 8
     assert kagan == petrovics
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_dollar_amounts_are_not_typeset_as_maths(path):
+    """JupyterLab reads text between two unescaped "$" as LaTeX: "$350 million
+    ... $200 million" would come out as garbled maths."""
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            assert len(re.findall(r"(?<!\\)\$", cell.source)) < 2, cell.source[:200]
