@@ -21,6 +21,10 @@ __all__ = [
     "OKABE_ITO",
     "TYPE_COLOURS",
     "VERDICT_COLOURS",
+    "build_figure",
+    "frame_layout",
+    "caption_annotation",
+    "line_shape",
     "finish",
     "reference_line",
     "ClaimTable",
@@ -80,25 +84,30 @@ VERDICT_COLOURS = {
 ARTICLE_NAMES = {"K": "Kagan (2025)", "P": "Petrovics (2022)"}
 
 
-def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
-    """Give ``fig`` its title and a caption line under the plot; returns the
-    same figure. (The white template is plotly's default once this module is
-    imported, see above.)"""
-    fig.update_layout(
-        title={"text": title, "x": 0.0, "xanchor": "left"},
-        height=height,
-        margin={"l": 70, "r": 30, "t": 70, "b": 90},
-        font={"size": 13},
-    )
-    fig.add_annotation(
-        text=f"<i>{caption}</i>", xref="paper", yref="paper", x=0, y=-0.2,
-        xanchor="left", yanchor="top", showarrow=False, align="left",
-        font={"size": 12, "color": "#444"}, name="caption",
-    )
-    return fig
+#: Style of every caption line: small grey italics under the plot.
+_CAPTION_STYLE = {
+    "xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "top",
+    "showarrow": False, "align": "left", "font": {"size": 12, "color": "#444"}, "name": "caption",
+}
 
 
-def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) -> None:
+def frame_layout(title: str, height: int = 420) -> dict:
+    """The layout every course figure shares: a left-aligned ``title``, the
+    margins and font, and ``height`` in pixels."""
+    return {
+        "title": {"text": title, "x": 0.0, "xanchor": "left"},
+        "height": height,
+        "margin": {"l": 70, "r": 30, "t": 70, "b": 90},
+        "font": {"size": 13},
+    }
+
+
+def caption_annotation(caption: str, y: float = -0.2) -> dict:
+    """The caption line under the plot, ``y`` in paper units (0 = bottom of the plot area)."""
+    return {"text": f"<i>{caption}</i>", "y": y, **_CAPTION_STYLE}
+
+
+def line_shape(*, x=None, y=None, axis: str = "", **line) -> dict:
     """A line across the plot at ``x`` (vertical) or ``y`` (horizontal),
     styled by ``line`` (color, dash, width); ``axis="2"`` puts it on the
     second subplot's axes. Plotly's ``add_vline`` does the same but inspects
@@ -107,10 +116,48 @@ def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) ->
         raise ValueError("reference_line: give exactly one of x= or y=")
     if x is not None:
         domain = f"y{axis} domain" if axis else "paper"
-        fig.add_shape(type="line", xref=f"x{axis}", yref=domain, x0=x, x1=x, y0=0, y1=1, line=line)
-    else:
-        domain = f"x{axis} domain" if axis else "paper"
-        fig.add_shape(type="line", xref=domain, yref=f"y{axis}", x0=0, x1=1, y0=y, y1=y, line=line)
+        return {"type": "line", "xref": f"x{axis}", "yref": domain, "x0": x, "x1": x, "y0": 0, "y1": 1, "line": line}
+    domain = f"x{axis} domain" if axis else "paper"
+    return {"type": "line", "xref": domain, "yref": f"y{axis}", "x0": 0, "x1": 1, "y0": y, "y1": y, "line": line}
+
+
+def build_figure(
+    data: list, title: str, caption: str, height: int = 420, *, caption_y: float = -0.2,
+    shapes: list | tuple = (), annotations: list | tuple = (), **layout,
+) -> go.Figure:
+    """A finished figure in one constructor call: traces ``data`` (dicts or
+    trace objects), :func:`frame_layout`, the caption, then ``shapes``,
+    ``annotations`` and any other ``layout`` keys (which win over the frame's).
+
+    Plotly validates every property it is given and re-validates the whole
+    tuple of shapes or annotations on each ``add_shape``/``add_annotation``;
+    one constructor call validates each once (a lesson-03 chart: about 4 ms
+    instead of 12 ms). A ``margin`` given here changes only the sides it names."""
+    frame = frame_layout(title, height)
+    frame["margin"].update(layout.pop("margin", {}))
+    return go.Figure(
+        data=list(data),
+        layout={
+            **frame,
+            "shapes": list(shapes),
+            "annotations": [*annotations, caption_annotation(caption, caption_y)],
+            **layout,
+        },
+    )
+
+
+def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
+    """Give an existing ``fig`` (a figure made step by step, or a
+    FigureWidget) its title and caption line; returns the same figure.
+    (The white template is plotly's default once this module is imported.)"""
+    fig.update_layout(frame_layout(title, height))
+    fig.add_annotation(caption_annotation(caption))
+    return fig
+
+
+def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) -> None:
+    """Add :func:`line_shape` to an existing ``fig``."""
+    fig.add_shape(line_shape(x=x, y=y, axis=axis, **line))
 
 
 class ClaimTable:

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models import factcheck as check
-from . import OKABE_ITO, finish, reference_line
+from . import OKABE_ITO, build_figure, finish, line_shape
 
 __all__ = [
     "COUNTRY_COLOURS",
@@ -39,23 +39,35 @@ PHASE_COLOURS = {
 PHASE_SYMBOLS = {"before P": "circle", "between P and K": "diamond", "after K": "x"}
 
 
-def _publication_lines(fig: go.Figure, label_y: float = 1.0) -> None:
-    """Dashed vertical lines at both articles' publication dates (date x-axis)."""
+def _publication_marks(label_y: float = 1.0) -> tuple[list[dict], list[dict]]:
+    """Shapes and annotations for dashed vertical lines at both articles'
+    publication dates (date x-axis), each labelled."""
+    shapes, annotations = [], []
     for article, date in check.publication_dates().items():
-        reference_line(fig, x=date, dash="dash", color=OKABE_ITO["black"], width=1)
-        fig.add_annotation(
-            x=date, y=label_y, yref="paper", text=f"{article} published {date:%d %b %Y}", showarrow=False,
+        shapes.append(line_shape(x=date, dash="dash", color=OKABE_ITO["black"], width=1))
+        annotations.append({
+            "x": date, "y": label_y, "yref": "paper", "text": f"{article} published {date:%d %b %Y}", "showarrow": False,
             # P's label reads rightwards, K's leftwards, so neither runs off the plot
-            xanchor="left" if article == "P" else "right", yanchor="bottom", font={"size": 11},
-        )
+            "xanchor": "left" if article == "P" else "right", "yanchor": "bottom", "font": {"size": 11},
+        })
+    return shapes, annotations
 
 
-def _legend_below(fig: go.Figure) -> None:
-    """A horizontal legend under the caption line, with room for both."""
-    fig.update_layout(legend={"orientation": "h", "y": -0.36, "yanchor": "top", "x": 0}, margin={"b": 160})
-    for annotation in fig.layout.annotations:
-        if annotation.name == "caption":
-            annotation.y = -0.25
+def _line_label(x, text: str, xanchor: str = "right") -> dict:
+    """A small label at the top of a vertical reference line at ``x``."""
+    return {"x": x, "y": 1.0, "yref": "paper", "text": text, "showarrow": False, "xanchor": xanchor, "yanchor": "bottom", "font": {"size": 11}}
+
+
+def _axis(title: str, **settings) -> dict:
+    return {"title": {"text": title}, **settings}
+
+
+#: Layout keys for a horizontal legend under the caption line, with room for both.
+LEGEND_BELOW = {
+    "caption_y": -0.25,
+    "legend": {"orientation": "h", "y": -0.36, "yanchor": "top", "x": 0},
+    "margin": {"b": 160},
+}
 
 
 def _month_date(text: str) -> pd.Timestamp:
@@ -68,32 +80,34 @@ def sipri_series() -> go.Figure:
     revised series) with the values as first published as open diamonds."""
     latest = check.spending_series("latest_revision")
     first = check.sipri_revisions()
-    fig = go.Figure()
+    traces = []
     for country, column in (("Russia", "russia_usd_bn"), ("Ukraine", "ukraine_usd_bn")):
         colour = COUNTRY_COLOURS[country]
-        fig.add_scatter(
-            x=list(latest.index), y=list(latest[column]), mode="lines+markers", name=f"{country}, latest revision",
-            line={"color": colour, "width": 3}, marker={"symbol": "circle", "size": 7},
-            hovertemplate=f"{country} %{{x}}: %{{y:.1f}} bn (2026 edition)<extra></extra>",
-        )
         mine = first[first["country"] == country]
-        fig.add_scatter(
-            x=list(mine["year"]), y=list(mine["first_published"]), mode="markers", name=f"{country}, as first published",
-            marker={"symbol": "diamond-open", "size": 12, "color": colour, "line": {"width": 2}},
-            hovertemplate=f"{country} %{{x}}: %{{y:.1f}} bn as first published<extra></extra>",
-        )
-    reference_line(fig, x=2022.2, dash="dash", color=OKABE_ITO["black"], width=1)
-    fig.add_annotation(x=2022.2, y=1.0, yref="paper", text="P published (Mar 2022)", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
-    fig.update_xaxes(title="year", dtick=1)
-    fig.update_yaxes(title="military expenditure (current US$ bn)", rangemode="tozero")
-    finish(
-        fig,
+        traces += [
+            {
+                "type": "scatter", "x": list(latest.index), "y": list(latest[column]), "mode": "lines+markers",
+                "name": f"{country}, latest revision", "line": {"color": colour, "width": 3}, "marker": {"symbol": "circle", "size": 7},
+                "hovertemplate": f"{country} %{{x}}: %{{y:.1f}} bn (2026 edition)<extra></extra>",
+            },
+            {
+                "type": "scatter", "x": list(mine["year"]), "y": list(mine["first_published"]), "mode": "markers",
+                "name": f"{country}, as first published",
+                "marker": {"symbol": "diamond-open", "size": 12, "color": colour, "line": {"width": 2}},
+                "hovertemplate": f"{country} %{{x}}: %{{y:.1f}} bn as first published<extra></extra>",
+            },
+        ]
+    return build_figure(
+        traces,
         "Military spending, Russia vs Ukraine (SIPRI)",
         "Diamonds: the figure in the first release for that year. The 2021 figures came out in April 2022, six weeks after P.",
         height=520,
+        shapes=[line_shape(x=2022.2, dash="dash", color=OKABE_ITO["black"], width=1)],
+        annotations=[_line_label(2022.2, "P published (Mar 2022)")],
+        xaxis=_axis("year", dtick=1),
+        yaxis=_axis("military expenditure (current US$ bn)", rangemode="tozero"),
+        **LEGEND_BELOW,
     )
-    _legend_below(fig)
-    return fig
 
 
 def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
@@ -107,26 +121,33 @@ def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
         "World Bank": (OKABE_ITO["orange"], "square"),
         "Analyst consensus": (OKABE_ITO["reddish purple"], "triangle-up"),
     }
-    fig = go.Figure()
+    traces = []
     for issuer, rows in errors.groupby("issuer", sort=False):
         colour, symbol = styles[issuer]
-        fig.add_scatter(
-            x=[_month_date(d) for d in rows["source_date"]], y=list(rows["forecast_pct"]), mode="lines+markers", name=issuer,
-            line={"color": colour, "dash": "dot"}, marker={"color": colour, "symbol": symbol, "size": 11},
-            customdata=list(zip(rows["stage"], rows["error_pp"])),
-            hovertemplate=issuer + " (%{customdata[0]}): %{y:.1f}%<br>error %{customdata[1]:+.1f} pp<extra></extra>",
-        )
+        traces.append({
+            "type": "scatter", "x": [_month_date(d) for d in rows["source_date"]], "y": list(rows["forecast_pct"]),
+            "mode": "lines+markers", "name": issuer,
+            "line": {"color": colour, "dash": "dot"}, "marker": {"color": colour, "symbol": symbol, "size": 11},
+            "customdata": list(zip(rows["stage"], rows["error_pp"])),
+            "hovertemplate": issuer + " (%{customdata[0]}): %{y:.1f}%<br>error %{customdata[1]:+.1f} pp<extra></extra>",
+        })
+    shapes, annotations = [], []
     for value, label, dash in ((first, "first estimate", "dash"), (revised, "revised estimate", "solid")):
-        reference_line(fig, y=value, color=OKABE_ITO["black"], dash=dash, width=1.5)
-        fig.add_annotation(x=1.0, xref="paper", y=value, text=f"outcome, {label}: {value:+.1f}%", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
-    _publication_lines(fig)
-    fig.update_xaxes(title="date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")])
-    fig.update_yaxes(title=f"Russian real GDP growth in {target_year} (%)", zeroline=True)
-    return finish(
-        fig,
+        shapes.append(line_shape(y=value, color=OKABE_ITO["black"], dash=dash, width=1.5))
+        annotations.append({
+            "x": 1.0, "xref": "paper", "y": value, "text": f"outcome, {label}: {value:+.1f}%", "showarrow": False,
+            "xanchor": "right", "yanchor": "bottom", "font": {"size": 11},
+        })
+    publication_shapes, publication_labels = _publication_marks()
+    return build_figure(
+        traces,
         f"Russia's economy in {target_year}: forecasts vs what happened",
         "Spring-2022 forecasts (−8.4% to −11.2%) were 6–10 points below the outcome; later forecasts crept towards it.",
         height=480,
+        shapes=shapes + publication_shapes,
+        annotations=annotations + publication_labels,
+        xaxis=_axis("date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")]),
+        yaxis=_axis(f"Russian real GDP growth in {target_year} (%)", zeroline=True),
     )
 
 
@@ -141,89 +162,99 @@ def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
     if start.empty or end.empty:
         raise ValueError(f"from_year={from_year!r}, to_year={to_year!r}: expected years in the NATO table (2014, 2021, 2024, 2025)")
     allies = list(start.sort_values().index)
-    fig = go.Figure()
-    xs, ys = [], []
-    for ally in allies:
-        if ally in end.index:
-            xs += [start[ally], end[ally], None]
-            ys += [ally, ally, None]
-    fig.add_scatter(x=xs, y=ys, mode="lines", line={"color": "#bbbbbb", "width": 3}, showlegend=False, hoverinfo="skip")
-    fig.add_scatter(
-        x=[start[a] for a in allies], y=allies, mode="markers", name=str(from_year),
-        marker={"color": OKABE_ITO["sky blue"], "symbol": "circle", "size": 11},
-        hovertemplate="%{y} " + str(from_year) + ": %{x:.2f}% of GDP<extra></extra>",
-    )
     shown = [a for a in allies if a in end.index]
-    fig.add_scatter(
-        x=[end[a] for a in shown], y=shown, mode="markers", name=str(to_year),
-        marker={"color": OKABE_ITO["blue"], "symbol": "diamond", "size": 12},
-        hovertemplate="%{y} " + str(to_year) + ": %{x:.2f}% of GDP<extra></extra>",
-    )
+    xs, ys = [], []
+    for ally in shown:
+        xs += [start[ally], end[ally], None]
+        ys += [ally, ally, None]
+    traces = [
+        {"type": "scatter", "x": xs, "y": ys, "mode": "lines", "line": {"color": "#bbbbbb", "width": 3}, "showlegend": False, "hoverinfo": "skip"},
+        {
+            "type": "scatter", "x": [start[a] for a in allies], "y": allies, "mode": "markers", "name": str(from_year),
+            "marker": {"color": OKABE_ITO["sky blue"], "symbol": "circle", "size": 11},
+            "hovertemplate": "%{y} " + str(from_year) + ": %{x:.2f}% of GDP<extra></extra>",
+        },
+        {
+            "type": "scatter", "x": [end[a] for a in shown], "y": shown, "mode": "markers", "name": str(to_year),
+            "marker": {"color": OKABE_ITO["blue"], "symbol": "diamond", "size": 12},
+            "hovertemplate": "%{y} " + str(to_year) + ": %{x:.2f}% of GDP<extra></extra>",
+        },
+    ]
     pledge = check.pledge_components()
-    for value, label in ((2.0, "2% guideline (2014)"), (pledge["core defence"], "3.5% core target by 2035")):
-        reference_line(fig, x=value, dash="dash", color=OKABE_ITO["black"], width=1)
-        fig.add_annotation(x=value, y=1.0, yref="paper", text=label, showarrow=False, xanchor="left", yanchor="bottom", font={"size": 11})
+    targets = ((2.0, "2% guideline (2014)"), (pledge["core defence"], "3.5% core target by 2035"))
     missing = [a for a in allies if a not in end.index]
     note = f" {', '.join(missing)}: no confirmed {to_year} figure." if missing else ""
-    fig.update_xaxes(title="defence expenditure (% of GDP)", rangemode="tozero")
-    fig.update_yaxes(title="ally")
-    finish(
-        fig,
+    return build_figure(
+        traces,
         f"NATO allies' defence spending, {from_year} → {to_year}",
         f"Every listed ally moved right; the frontline states most.{note}",
         height=520,
+        shapes=[line_shape(x=value, dash="dash", color=OKABE_ITO["black"], width=1) for value, _ in targets],
+        annotations=[_line_label(value, label, xanchor="left") for value, label in targets],
+        xaxis=_axis("defence expenditure (% of GDP)", rangemode="tozero"),
+        yaxis=_axis("ally"),
+        **LEGEND_BELOW,
     )
-    _legend_below(fig)
-    return fig
+
+
+def _poll_trace(name: str, x: list, y: list, colour: str, symbol: str, size: int, **hover) -> dict:
+    """One poll series as a lines+markers trace; ``hover`` holds its hovertemplate (and text)."""
+    return {
+        "type": "scatter", "x": x, "y": y, "mode": "lines+markers", "name": name,
+        "line": {"color": colour, "width": 3}, "marker": {"symbol": symbol, "size": size, "color": colour}, **hover,
+    }
 
 
 def kiis_polls() -> go.Figure:
     """KIIS: share of Ukrainians rejecting any territorial concession vs
     open to some, by end of fieldwork (%), with both publication dates."""
     series = check.kiis_series()
-    fig = go.Figure()
-    for column, name, colour, symbol in (
+    answers = (
         ("no_territorial_concessions", "no concessions, even if the war lasts longer", OKABE_ITO["blue"], "circle"),
         ("some_concessions_for_peace", "some territory could be given up for peace", OKABE_ITO["orange"], "square"),
-    ):
+    )
+    traces = []
+    for column, name, colour, symbol in answers:
         rows = series.dropna(subset=[column])
-        fig.add_scatter(
-            x=list(rows["fieldwork_end"]), y=list(rows[column]), mode="lines+markers", name=name,
-            line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 8, "color": colour},
+        traces.append(_poll_trace(
+            name, list(rows["fieldwork_end"]), list(rows[column]), colour, symbol, 8,
             text=list(rows.index), hovertemplate="%{text}: %{y:.0f}%<extra></extra>",
-        )
-    _publication_lines(fig)
-    fig.update_xaxes(title="end of fieldwork")
-    fig.update_yaxes(title="share of respondents (%)", range=[0, 100])
-    finish(
-        fig,
+        ))
+    shapes, annotations = _publication_marks()
+    return build_figure(
+        traces,
         "Ukrainians on territorial concessions (KIIS)",
         "P wrote before the first of these polls; by K's article about half still rejected any concession.",
         height=480,
+        shapes=shapes,
+        annotations=annotations,
+        xaxis=_axis("end of fieldwork"),
+        yaxis=_axis("share of respondents (%)", range=[0, 100]),
+        **LEGEND_BELOW,
     )
-    _legend_below(fig)
-    return fig
 
 
 def cbos_polls() -> go.Figure:
     """CBOS: Poles for and against accepting Ukrainian refugees (%)."""
     cbos = check._confirmed(check.data.load_table("cbos_polls"))
     cbos = cbos[cbos["question"] == "accept_refugees"]
-    fig = go.Figure()
-    for answer, colour, symbol in (("for", OKABE_ITO["blue"], "circle"), ("against", OKABE_ITO["vermillion"], "x")):
+    answers = (("for", OKABE_ITO["blue"], "circle"), ("against", OKABE_ITO["vermillion"], "x"))
+    traces = []
+    for answer, colour, symbol in answers:
         rows = cbos[cbos["answer"] == answer]
-        fig.add_scatter(
-            x=[_month_date(m) for m in rows["fieldwork_month"]], y=list(rows["pct"]), mode="lines+markers", name=answer,
-            line={"color": colour, "width": 3}, marker={"symbol": symbol, "size": 9, "color": colour},
+        traces.append(_poll_trace(
+            answer, [_month_date(m) for m in rows["fieldwork_month"]], list(rows["pct"]), colour, symbol, 9,
             hovertemplate=answer + " %{x|%b %Y}: %{y:.0f}%<extra></extra>",
-        )
-    _publication_lines(fig)
-    fig.update_xaxes(title="fieldwork month")
-    fig.update_yaxes(title="share of respondents (%)", range=[0, 100])
-    return finish(
-        fig,
+        ))
+    shapes, annotations = _publication_marks()
+    return build_figure(
+        traces,
         "Should Poland accept refugees from Ukraine? (CBOS)",
         "Support fell from 94% in March 2022 to 48% in September 2025, the month of K's article (2023–24 left out: weak sources).",
+        shapes=shapes,
+        annotations=annotations,
+        xaxis=_axis("fieldwork month"),
+        yaxis=_axis("share of respondents (%)", range=[0, 100]),
     )
 
 
@@ -231,47 +262,51 @@ def forward_moves() -> go.Figure:
     """Cumulative US troops sent forward to allied territory in Europe,
     Jan–Feb 2022 (personnel), with the invasion and the 8,500 on alert."""
     moves = check.forward_moves("forward_in_europe", "2022-03-15")
-    us = moves[moves["actor"] == "United States"].dropna(subset=["troops"]).copy()
-    us["cumulative"] = us["troops"].cumsum()
-    fig = go.Figure()
-    fig.add_scatter(
-        x=list(us["date"]), y=list(us["cumulative"]), mode="lines+markers", line={"shape": "hv", "color": OKABE_ITO["blue"], "width": 3},
-        marker={"size": 9}, name="US troops sent forward (cumulative)", text=list(us["move"]),
-        hovertemplate="%{x|%d %b %Y}: %{text}<br>total %{y:,.0f}<extra></extra>",
-    )
+    us = moves[moves["actor"] == "United States"].dropna(subset=["troops"])
     others = moves[moves["troops"].isna()]
-    fig.add_scatter(
-        x=list(others["date"]), y=[0] * len(others), mode="markers", name="allied and NATO moves (no troop count)",
-        marker={"symbol": "triangle-up", "size": 12, "color": OKABE_ITO["orange"]}, text=list(others["move"]),
-        hovertemplate="%{x|%d %b %Y}: %{text}<extra></extra>",
-    )
+    traces = [
+        {
+            "type": "scatter", "x": list(us["date"]), "y": list(us["troops"].cumsum()), "mode": "lines+markers",
+            "line": {"shape": "hv", "color": OKABE_ITO["blue"], "width": 3}, "marker": {"size": 9},
+            "name": "US troops sent forward (cumulative)", "text": list(us["move"]),
+            "hovertemplate": "%{x|%d %b %Y}: %{text}<br>total %{y:,.0f}<extra></extra>",
+        },
+        {
+            "type": "scatter", "x": list(others["date"]), "y": [0] * len(others), "mode": "markers",
+            "name": "allied and NATO moves (no troop count)",
+            "marker": {"symbol": "triangle-up", "size": 12, "color": OKABE_ITO["orange"]}, "text": list(others["move"]),
+            "hovertemplate": "%{x|%d %b %Y}: %{text}<extra></extra>",
+        },
+    ]
     invasion = check.INVASION_DATE
-    reference_line(fig, x=invasion, dash="dash", color=OKABE_ITO["vermillion"], width=1.5)
-    fig.add_annotation(x=invasion, y=1.0, yref="paper", text="invasion, 24 Feb", showarrow=False, xanchor="right", yanchor="bottom", font={"size": 11})
-    fig.update_xaxes(title="date announced (2022)", tickformat="%d %b")
-    fig.update_yaxes(title="US troops moved forward (personnel)", range=[-400, 7_600])
-    finish(
-        fig,
+    return build_figure(
+        traces,
         "Forces moved forward in Europe before the invasion",
         "About 6,800 US troops went to Poland, Germany, Romania and the Baltics in February 2022 — to allied soil, none to Ukraine.",
         height=460,
+        shapes=[line_shape(x=invasion, dash="dash", color=OKABE_ITO["vermillion"], width=1.5)],
+        annotations=[_line_label(invasion, "invasion, 24 Feb")],
+        xaxis=_axis("date announced (2022)", tickformat="%d %b"),
+        yaxis=_axis("US troops moved forward (personnel)", range=[-400, 7_600]),
+        **LEGEND_BELOW,
     )
-    _legend_below(fig)
-    return fig
 
 
 def shadow_war() -> go.Figure:
     """CSIS count of Russian sabotage and subversion attacks in Europe per year."""
     counts = check._confirmed(check.data.load_table("shadow_war_attacks"))
-    fig = go.Figure(
-        go.Bar(
-            x=[str(y) for y in counts["year"]], y=list(counts["attacks"]), marker_color=OKABE_ITO["reddish purple"],
-            text=list(counts["attacks"]), textposition="outside", hovertemplate="%{x}: %{y} attacks<extra></extra>",
-        )
+    bars = {
+        "type": "bar", "x": [str(y) for y in counts["year"]], "y": list(counts["attacks"]), "marker": {"color": OKABE_ITO["reddish purple"]},
+        "text": list(counts["attacks"]), "textposition": "outside", "hovertemplate": "%{x}: %{y} attacks<extra></extra>",
+    }
+    return build_figure(
+        [bars],
+        "Russia's shadow war in Europe (CSIS count)",
+        f"Attacks rose {check.shadow_war_growth():.1f}-fold from 2023 to 2024.",
+        height=380,
+        xaxis=_axis("year"),
+        yaxis=_axis("attacks counted (number)", rangemode="tozero"),
     )
-    fig.update_xaxes(title="year")
-    fig.update_yaxes(title="attacks counted (number)", rangemode="tozero")
-    return finish(fig, "Russia's shadow war in Europe (CSIS count)", f"Attacks rose {check.shadow_war_growth():.1f}-fold from 2023 to 2024.", height=380)
 
 
 def timeline() -> go.Figure:
@@ -280,29 +315,33 @@ def timeline() -> go.Figure:
     have known it; both publication dates marked."""
     table = check.timeline_phases()
     table = table[table["category"] != "article"]
-    fig = go.Figure()
+    traces = []
     for phase in ("before P", "between P and K", "after K"):
         rows = table[table["phase"] == phase]
-        fig.add_scatter(
-            x=list(rows["public_date"]), y=list(rows["category"]), mode="markers", name=f"public {phase}",
-            marker={"color": PHASE_COLOURS[phase], "symbol": PHASE_SYMBOLS[phase], "size": 11, "line": {"width": 1, "color": "white"}},
-            text=list(rows["event"]), customdata=list(rows["date"].dt.strftime("%d %b %Y")),
-            hovertemplate="%{text}<br>happened %{customdata}, public %{x|%d %b %Y}<extra></extra>",
-        )
+        traces.append({
+            "type": "scatter", "x": list(rows["public_date"]), "y": list(rows["category"]), "mode": "markers", "name": f"public {phase}",
+            "marker": {"color": PHASE_COLOURS[phase], "symbol": PHASE_SYMBOLS[phase], "size": 11, "line": {"width": 1, "color": "white"}},
+            "text": list(rows["event"]), "customdata": list(rows["date"].dt.strftime("%d %b %Y")),
+            "hovertemplate": "%{text}<br>happened %{customdata}, public %{x|%d %b %Y}<extra></extra>",
+        })
     dates = check.publication_dates()
-    fig.add_vrect(x0=table["public_date"].min(), x1=dates["P"], fillcolor=OKABE_ITO["blue"], opacity=0.06, line_width=0)
-    fig.add_vrect(x0=dates["P"], x1=dates["K"], fillcolor=OKABE_ITO["orange"], opacity=0.06, line_width=0)
-    _publication_lines(fig)
-    fig.update_xaxes(title="date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")])
-    fig.update_yaxes(title="topic", categoryorder="category ascending")
-    finish(
-        fig,
+    # Shaded spans: what both authors could know (blue), what only K could (orange).
+    spans = [
+        {"type": "rect", "xref": "x", "yref": "y domain", "x0": x0, "x1": x1, "y0": 0, "y1": 1, "fillcolor": colour, "opacity": 0.06, "line": {"width": 0}}
+        for x0, x1, colour in ((table["public_date"].min(), dates["P"], OKABE_ITO["blue"]), (dates["P"], dates["K"], OKABE_ITO["orange"]))
+    ]
+    shapes, annotations = _publication_marks()
+    return build_figure(
+        traces,
         "What could each author know?",
         "Blue: public before P wrote (both could know). Orange: only K could know. Grey: public after both.",
         height=560,
+        shapes=spans + shapes,
+        annotations=annotations,
+        xaxis=_axis("date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")]),
+        yaxis=_axis("topic", categoryorder="category ascending"),
+        **LEGEND_BELOW,
     )
-    _legend_below(fig)
-    return fig
 
 
 # --- the fair-rounding chart (used by the panel) -------------------------------------
