@@ -215,7 +215,8 @@ def sipri_revisions(milex: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every country-year published in both vintages: first-published and
     latest value (US$ bn) and the revision in percent of the first value."""
     milex = _confirmed(_table("military_expenditure", milex))
-    wide = milex.pivot_table(index=["country", "year"], columns="vintage", values="usd_bn").dropna()
+    # pivot, not pivot_table: a duplicated country-year-vintage is an error, not an average
+    wide = milex.pivot(index=["country", "year"], columns="vintage", values="usd_bn").dropna()
     wide = wide[["first_published", "latest_revision"]]
     wide["revision_pct"] = (wide["latest_revision"] / wide["first_published"] - 1.0) * 100.0
     return wide.reset_index()
@@ -346,7 +347,7 @@ def gdp_outcomes(country: str = "Russia", growth: pd.DataFrame | None = None) ->
     left out."""
     growth = _confirmed(_table("gdp_growth", growth))
     rows = growth[(growth["kind"] == "outcome") & (growth["country"] == country)]
-    wide = rows.pivot_table(index="target_year", columns="stage", values="growth_pct")
+    wide = rows.pivot(index="target_year", columns="stage", values="growth_pct")
     wide.index = wide.index.astype(int)
     return wide.reindex(columns=[c for c in ("first estimate", "revised estimate") if c in wide.columns])
 
@@ -490,7 +491,7 @@ def kiis_series(kiis: pd.DataFrame | None = None) -> pd.DataFrame:
     ``fieldwork_end`` (Timestamp, end month), ``no_territorial_concessions``
     and ``some_concessions_for_peace`` (missing where not reported)."""
     kiis = _confirmed(_table("kiis_concessions", kiis))
-    wide = kiis.pivot_table(index=["fieldwork_end", "fieldwork"], columns="answer", values="pct").reset_index()
+    wide = kiis.pivot(index=["fieldwork_end", "fieldwork"], columns="answer", values="pct").reset_index()
     wide["fieldwork_end"] = pd.to_datetime(wide["fieldwork_end"], format="%Y-%m")
     wide = wide.sort_values("fieldwork_end").set_index("fieldwork")
     return wide.reindex(columns=["fieldwork_end", "no_territorial_concessions", "some_concessions_for_peace"])
@@ -644,7 +645,7 @@ def verdict_tally(claims: pd.DataFrame | None = None) -> pd.DataFrame:
     order supported, contested, wrong, unverifiable, overtaken by events),
     with a ``total`` column."""
     rows = checked_claims(claims=claims)
-    tally = pd.crosstab(rows["article"], rows["verdict"])
+    tally = rows.value_counts(["article", "verdict"]).unstack(fill_value=0)
     tally = tally.reindex(index=list(LESSON_ORDER), columns=list(VERDICT_ORDER), fill_value=0)
     tally["total"] = tally.sum(axis=1)
     tally.columns.name = None
