@@ -226,26 +226,28 @@ def claims_by_type(article: str) -> go.Figure:
     """Bar chart: how many claims of each type the article makes, with the
     checkable share hatched."""
     counts = models.claim_counts(article)
-    fig = go.Figure()
+    traces = []
     for claim_type, row in counts.iterrows():
         colour = TYPE_COLOURS[claim_type]
-        fig.add_bar(
-            x=[claim_type], y=[row["checkable"]], name=claim_type, marker_color=colour,
-            legendgroup=claim_type, hovertemplate="%{x}: %{y} checkable<extra></extra>",
-        )
-        fig.add_bar(
-            x=[claim_type], y=[row["claims"] - row["checkable"]], name=f"{claim_type} (not checkable)",
-            marker={"color": colour, "pattern": {"shape": "/"}, "opacity": 0.55}, legendgroup=claim_type,
-            showlegend=False, hovertemplate="%{x}: %{y} not checkable<extra></extra>",
-        )
-    fig.update_layout(barmode="stack", showlegend=False)
-    fig.update_xaxes(title="claim type")
-    fig.update_yaxes(title="number of claims", dtick=2)
+        traces += [
+            {
+                "type": "bar", "x": [claim_type], "y": [row["checkable"]], "name": claim_type, "marker": {"color": colour},
+                "legendgroup": claim_type, "hovertemplate": "%{x}: %{y} checkable<extra></extra>",
+            },
+            {
+                "type": "bar", "x": [claim_type], "y": [row["claims"] - row["checkable"]], "name": f"{claim_type} (not checkable)",
+                "marker": {"color": colour, "pattern": {"shape": "/"}, "opacity": 0.55}, "legendgroup": claim_type,
+                "showlegend": False, "hovertemplate": "%{x}: %{y} not checkable<extra></extra>",
+            },
+        ]
     total = int(counts["claims"].sum())
-    return finish(
-        fig,
+    return build_figure(
+        traces,
         f"{ARTICLE_NAMES[article]}: {total} claims by type",
         "Solid: claims data or documents can check. Hatched: claims that can only be weighed.",
+        barmode="stack", showlegend=False,
+        xaxis={"title": {"text": "claim type"}},
+        yaxis={"title": {"text": "number of claims"}, "dtick": 2},
     )
 
 
@@ -263,17 +265,15 @@ def argument_map(article: str) -> go.Figure:
         "#ffffff" if rel == "thesis" else TYPE_COLOURS[t] for rel, t in zip(claims["relation"], claims["claim_type"])
     ]
     line_colours = [OKABE_ITO["vermillion"] if rel == "attacks" else "#ffffff" for rel in claims["relation"]]
-    fig = go.Figure(
-        go.Sunburst(
-            ids=list(claims.index), labels=labels, parents=parents,
-            marker={"colors": colours, "line": {"color": line_colours, "width": [3 if c != "#ffffff" else 1 for c in line_colours]}},
-            customdata=list(zip(claims["summary"], claims["claim_type"], roles)),
-            hovertemplate="<b>%{label}</b> (%{customdata[1]})<br>%{customdata[0]}<br><i>%{customdata[2]}</i><extra></extra>",
-            insidetextorientation="radial", maxdepth=4,
-        )
-    )
-    return finish(
-        fig,
+    sunburst = {
+        "type": "sunburst", "ids": list(claims.index), "labels": labels, "parents": parents,
+        "marker": {"colors": colours, "line": {"color": line_colours, "width": [3 if c != "#ffffff" else 1 for c in line_colours]}},
+        "customdata": list(zip(claims["summary"], claims["claim_type"], roles)),
+        "hovertemplate": "<b>%{label}</b> (%{customdata[1]})<br>%{customdata[0]}<br><i>%{customdata[2]}</i><extra></extra>",
+        "insidetextorientation": "radial", "maxdepth": 4,
+    }
+    return build_figure(
+        [sunburst],
         f"{ARTICLE_NAMES[article]}: the argument map",
         "Centre: the thesis. Each ring holds the claims that bear on the ring inside it; red outline = an attack. Click to zoom.",
         height=560,
@@ -287,27 +287,28 @@ def tornado(sensitivity: pd.DataFrame, top: int = 10) -> go.Figure:
     if not {"claim_id", "low", "high", "base"} <= set(sensitivity.columns):
         raise ValueError("sensitivity: expected the table from models.sensitivity() (columns claim_id, low, high, base)")
     rows = sensitivity.head(top).iloc[::-1]
-    fig = go.Figure()
-    _add_tornado_traces(fig, rows)
-    reference_line(fig, x=float(sensitivity["base"].iloc[0]), dash="dash", color=OKABE_ITO["black"])
-    fig.update_layout(barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"})
-    fig.update_xaxes(title="thesis strength (0–1)", range=[0, 1])
-    fig.update_yaxes(title="claim", type="category")
-    return finish(
-        fig,
+    return build_figure(
+        [_tornado_trace(rows)],
         "Which claim's credence moves the thesis most",
         "Each bar: the thesis strength as one claim's credence alone goes from 0 to 1; dashed line: your current weights.",
         height=max(360, 40 * len(rows) + 160),
+        shapes=[line_shape(x=float(sensitivity["base"].iloc[0]), dash="dash", color=OKABE_ITO["black"])],
+        barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"},
+        xaxis={"title": {"text": "thesis strength (0–1)"}, "range": [0, 1]},
+        yaxis={"title": {"text": "claim"}, "type": "category"},
     )
 
 
-def _add_tornado_traces(fig: go.Figure, rows: pd.DataFrame, **subplot) -> None:
+def _tornado_trace(rows: pd.DataFrame) -> dict:
+    """The tornado's bars: for each claim (rows of a sensitivity table), the
+    thesis strength from credence 0 (base) to credence 1."""
     lows, highs = rows["low"].to_numpy(), rows["high"].to_numpy()
-    fig.add_bar(
-        y=list(rows["claim_id"]), x=list(highs - lows), base=list(lows), orientation="h", name="credence 0 → 1",
-        marker_color=[OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)],
-        hovertemplate="%{y}: thesis %{base:.2f} → %{x:+.2f}<extra></extra>", **subplot,
-    )
+    return {
+        "type": "bar", "y": list(rows["claim_id"]), "x": list(highs - lows), "base": list(lows), "orientation": "h",
+        "name": "credence 0 → 1",
+        "marker": {"color": [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]},
+        "hovertemplate": "%{y}: thesis %{base:.2f} → %{x:+.2f}<extra></extra>",
+    }
 
 
 def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> go.Figure:
@@ -334,7 +335,7 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
                 y=ids, x=[0.0] * len(ids), orientation="h", name=claim_type, marker_color=TYPE_COLOURS[claim_type],
                 hovertemplate="%{y}: %{x:.2f}<extra>" + claim_type + "</extra>", row=1, col=1,
             )
-    _add_tornado_traces(fig, sensitivity.head(top).iloc[::-1], row=1, col=2)
+    fig.add_trace(_tornado_trace(sensitivity.head(top).iloc[::-1]), row=1, col=2)
     fig.data[-1].showlegend = False
     fig.update_yaxes(title="claim", categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
     # The tornado needs only the top of its column; its x axis zooms to the

@@ -351,20 +351,18 @@ def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> 
     """Horizontal bars: how far each numeric claim is from the data (% of
     the data value), green if within ``tolerance_pct``, with the tolerance as
     a shaded band. Trace 0 is the band, trace 1 the bars."""
-    fig = go.Figure()
-    fig.add_scatter(
-        x=[], y=[], mode="lines", fill="toself", fillcolor="rgba(0,158,115,0.12)", line={"color": OKABE_ITO["bluish green"], "dash": "dash"},
-        name="fair rounding (± tolerance)", hoverinfo="skip",
+    band = {
+        "type": "scatter", "x": [], "y": [], "mode": "lines", "fill": "toself", "fillcolor": "rgba(0,158,115,0.12)",
+        "line": {"color": OKABE_ITO["bluish green"], "dash": "dash"}, "name": "fair rounding (± tolerance)", "hoverinfo": "skip",
+    }
+    bars = {"type": "bar", "x": [], "y": [], "orientation": "h", "name": "gap between claim and data", "textposition": "outside", "cliponaxis": False}
+    # The caption is written by update_numeric_claims (it names the tolerance and vintage).
+    fig = build_figure(
+        [band, bars], "Do the articles' numbers survive the check?", "", height=400, caption_y=-0.3,
+        xaxis=_axis("claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444"),
+        yaxis={"autorange": False},
+        showlegend=False, bargap=0.45, margin={"b": 110},
     )
-    fig.add_bar(x=[], y=[], orientation="h", name="gap between claim and data", textposition="outside", cliponaxis=False)
-    fig.update_xaxes(title="claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444")
-    fig.update_layout(showlegend=False, bargap=0.45)
-    fig.update_yaxes(autorange=False)
-    finish(fig, "Do the articles' numbers survive the check?", "", height=400)
-    fig.update_layout(margin={"b": 110})
-    for annotation in fig.layout.annotations:
-        if annotation.name == "caption":
-            annotation.y = -0.3
     update_numeric_claims(fig, checks, tolerance_pct, vintage)
     return fig
 
