@@ -58,3 +58,35 @@ def test_figurewidget_does_not_import_rfc3987_syntax():
         "pyproject.toml) so that jsonschema uses it instead."
     )
 
+
+
+# Runs in a child interpreter: import the course library (optionally with
+# ipykernel loaded first, as in a lesson's kernel) and report the collector.
+_IMPORT_COURSE_AND_REPORT_GC = """
+import gc, json, sys
+{prelude}
+from natodebate import data, models, figures, panels
+garbage = []
+garbage.append(garbage)  # a reference cycle made after the import
+del garbage
+print(json.dumps({{"frozen": gc.get_freeze_count(), "collected": gc.collect(), "enabled": gc.isenabled()}}))
+"""
+
+
+def _course_import_gc_report(in_kernel: bool) -> dict:
+    code = _IMPORT_COURSE_AND_REPORT_GC.format(prelude="import ipykernel.kernelapp" if in_kernel else "")
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert completed.returncode == 0, f"child interpreter failed:\n{completed.stderr}"
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def test_in_a_kernel_the_course_import_freezes_its_objects_and_later_garbage_is_still_collected():
+    report = _course_import_gc_report(in_kernel=True)
+    # pandas, plotly and ipywidgets leave well over 50,000 tracked objects
+    assert report["frozen"] > 50_000
+    assert report["enabled"] and report["collected"] >= 1
+
+
+def test_outside_a_kernel_the_collector_is_left_alone():
+    report = _course_import_gc_report(in_kernel=False)
+    assert report["frozen"] == 0
