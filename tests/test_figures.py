@@ -89,3 +89,15 @@ def test_claim_table_filters_paragraphs_and_names_bad_ones():
 def test_reference_line_needs_exactly_one_position():
     with pytest.raises(ValueError, match="exactly one of x= or y="):
         figures.reference_line(go.Figure(), x=1, y=2)
+
+
+def test_build_figure_adds_the_frame_and_caption_and_changes_only_the_margins_it_names():
+    fig = figures.build_figure(
+        [{"type": "bar", "x": ["a"], "y": [1]}], "A title", "A caption long enough to read", height=300,
+        caption_y=-0.3, annotations=[{"text": "label", "x": 0, "y": 1}], margin={"b": 150}, xaxis=figures.axis("x (unit)"),
+    )
+    assert fig.layout.title.text == "A title" and fig.layout.height == 300
+    assert (fig.layout.margin.l, fig.layout.margin.b) == (70, 150)  # the frame's left margin stays
+    assert [a.text for a in fig.layout.annotations] == ["label", "<i>A caption long enough to read</i>"]
+    assert fig.layout.annotations[-1].name == "caption" and fig.layout.annotations[-1].y == -0.3
+    assert fig.layout.xaxis.title.text == "x (unit)"

@@ -22,6 +22,7 @@ __all__ = [
     "TYPE_COLOURS",
     "VERDICT_COLOURS",
     "build_figure",
+    "axis",
     "frame_layout",
     "caption_annotation",
     "line_shape",
@@ -113,12 +114,17 @@ def line_shape(*, x=None, y=None, axis: str = "", **line) -> dict:
     second subplot's axes. Plotly's ``add_vline`` does the same but inspects
     every subplot first, several ms a line."""
     if (x is None) == (y is None):
-        raise ValueError("reference_line: give exactly one of x= or y=")
+        raise ValueError(f"line_shape: x={x!r}, y={y!r}: give exactly one of x= or y= (where the line crosses its axis)")
     if x is not None:
         domain = f"y{axis} domain" if axis else "paper"
         return {"type": "line", "xref": f"x{axis}", "yref": domain, "x0": x, "x1": x, "y0": 0, "y1": 1, "line": line}
     domain = f"x{axis} domain" if axis else "paper"
     return {"type": "line", "xref": domain, "yref": f"y{axis}", "x0": 0, "x1": 1, "y0": y, "y1": y, "line": line}
+
+
+def axis(title: str, **settings) -> dict:
+    """An axis's layout: its ``title`` (with the unit) and any other ``settings``."""
+    return {"title": {"text": title}, **settings}
 
 
 def build_figure(
@@ -246,8 +252,8 @@ def claims_by_type(article: str) -> go.Figure:
         f"{ARTICLE_NAMES[article]}: {total} claims by type",
         "Solid: claims data or documents can check. Hatched: claims that can only be weighed.",
         barmode="stack", showlegend=False,
-        xaxis={"title": {"text": "claim type"}},
-        yaxis={"title": {"text": "number of claims"}, "dtick": 2},
+        xaxis=axis("claim type"),
+        yaxis=axis("number of claims", dtick=2),
     )
 
 
@@ -294,8 +300,8 @@ def tornado(sensitivity: pd.DataFrame, top: int = 10) -> go.Figure:
         height=max(360, 40 * len(rows) + 160),
         shapes=[line_shape(x=float(sensitivity["base"].iloc[0]), dash="dash", color=OKABE_ITO["black"])],
         barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"},
-        xaxis={"title": {"text": "thesis strength (0–1)"}, "range": [0, 1]},
-        yaxis={"title": {"text": "claim"}, "type": "category"},
+        xaxis=axis("thesis strength (0–1)", range=[0, 1]),
+        yaxis=axis("claim", type="category"),
     )
 
 

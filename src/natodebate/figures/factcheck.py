@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models import factcheck as check
-from . import OKABE_ITO, build_figure, finish, line_shape
+from . import OKABE_ITO, axis, build_figure, line_shape
 
 __all__ = [
     "COUNTRY_COLOURS",
@@ -58,10 +58,6 @@ def _line_label(x, text: str, xanchor: str = "right") -> dict:
     return {"x": x, "y": 1.0, "yref": "paper", "text": text, "showarrow": False, "xanchor": xanchor, "yanchor": "bottom", "font": {"size": 11}}
 
 
-def _axis(title: str, **settings) -> dict:
-    return {"title": {"text": title}, **settings}
-
-
 #: Layout keys for a horizontal legend under the caption line, with room for both.
 LEGEND_BELOW = {
     "caption_y": -0.25,
@@ -104,8 +100,8 @@ def sipri_series() -> go.Figure:
         height=520,
         shapes=[line_shape(x=2022.2, dash="dash", color=OKABE_ITO["black"], width=1)],
         annotations=[_line_label(2022.2, "P published (Mar 2022)")],
-        xaxis=_axis("year", dtick=1),
-        yaxis=_axis("military expenditure (current US$ bn)", rangemode="tozero"),
+        xaxis=axis("year", dtick=1),
+        yaxis=axis("military expenditure (current US$ bn)", rangemode="tozero"),
         **LEGEND_BELOW,
     )
 
@@ -146,8 +142,8 @@ def forecasts_vs_outcomes(target_year: int = 2022) -> go.Figure:
         height=480,
         shapes=shapes + publication_shapes,
         annotations=annotations + publication_labels,
-        xaxis=_axis("date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")]),
-        yaxis=_axis(f"Russian real GDP growth in {target_year} (%)", zeroline=True),
+        xaxis=axis("date the forecast was published", range=[pd.Timestamp("2021-12-15"), pd.Timestamp("2022-11-15")]),
+        yaxis=axis(f"Russian real GDP growth in {target_year} (%)", zeroline=True),
     )
 
 
@@ -191,8 +187,8 @@ def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
         height=520,
         shapes=[line_shape(x=value, dash="dash", color=OKABE_ITO["black"], width=1) for value, _ in targets],
         annotations=[_line_label(value, label, xanchor="left") for value, label in targets],
-        xaxis=_axis("defence expenditure (% of GDP)", rangemode="tozero"),
-        yaxis=_axis("ally"),
+        xaxis=axis("defence expenditure (% of GDP)", rangemode="tozero"),
+        yaxis=axis("ally"),
         **LEGEND_BELOW,
     )
 
@@ -228,8 +224,8 @@ def kiis_polls() -> go.Figure:
         height=480,
         shapes=shapes,
         annotations=annotations,
-        xaxis=_axis("end of fieldwork"),
-        yaxis=_axis("share of respondents (%)", range=[0, 100]),
+        xaxis=axis("end of fieldwork"),
+        yaxis=axis("share of respondents (%)", range=[0, 100]),
         **LEGEND_BELOW,
     )
 
@@ -253,8 +249,8 @@ def cbos_polls() -> go.Figure:
         "Support fell from 94% in March 2022 to 48% in September 2025, the month of K's article (2023–24 left out: weak sources).",
         shapes=shapes,
         annotations=annotations,
-        xaxis=_axis("fieldwork month"),
-        yaxis=_axis("share of respondents (%)", range=[0, 100]),
+        xaxis=axis("fieldwork month"),
+        yaxis=axis("share of respondents (%)", range=[0, 100]),
     )
 
 
@@ -286,8 +282,8 @@ def forward_moves() -> go.Figure:
         height=460,
         shapes=[line_shape(x=invasion, dash="dash", color=OKABE_ITO["vermillion"], width=1.5)],
         annotations=[_line_label(invasion, "invasion, 24 Feb")],
-        xaxis=_axis("date announced (2022)", tickformat="%d %b"),
-        yaxis=_axis("US troops moved forward (personnel)", range=[-400, 7_600]),
+        xaxis=axis("date announced (2022)", tickformat="%d %b"),
+        yaxis=axis("US troops moved forward (personnel)", range=[-400, 7_600]),
         **LEGEND_BELOW,
     )
 
@@ -304,8 +300,8 @@ def shadow_war() -> go.Figure:
         "Russia's shadow war in Europe (CSIS count)",
         f"Attacks rose {check.shadow_war_growth():.1f}-fold from 2023 to 2024.",
         height=380,
-        xaxis=_axis("year"),
-        yaxis=_axis("attacks counted (number)", rangemode="tozero"),
+        xaxis=axis("year"),
+        yaxis=axis("attacks counted (number)", rangemode="tozero"),
     )
 
 
@@ -338,8 +334,8 @@ def timeline() -> go.Figure:
         height=560,
         shapes=spans + shapes,
         annotations=annotations,
-        xaxis=_axis("date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")]),
-        yaxis=_axis("topic", categoryorder="category ascending"),
+        xaxis=axis("date the information became public", range=[pd.Timestamp("2021-01-01"), pd.Timestamp("2026-04-01")]),
+        yaxis=axis("topic", categoryorder="category ascending"),
         **LEGEND_BELOW,
     )
 
@@ -359,7 +355,7 @@ def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> 
     # The caption is written by update_numeric_claims (it names the tolerance and vintage).
     fig = build_figure(
         [band, bars], "Do the articles' numbers survive the check?", "", height=400, caption_y=-0.3,
-        xaxis=_axis("claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444"),
+        xaxis=axis("claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444"),
         yaxis={"autorange": False},
         showlegend=False, bargap=0.45, margin={"b": 110},
     )
