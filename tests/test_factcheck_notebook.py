@@ -64,3 +64,13 @@ def test_no_outputs_but_the_checked_ones():
     for cell in CELLS:
         if cell.cell_type == "code" and not cell.source.startswith("# NBVAL_CHECK_OUTPUT"):
             assert not cell.outputs
+
+
+def test_the_claim_counts_in_the_prose_match_claims_csv():
+    checkable = CLAIMS[CLAIMS["checkable"].astype(bool)]
+    per_article = checkable["article"].value_counts()
+    introduction = CELLS[0].source
+    assert f"{per_article['P']} of Petrovics's and {per_article['K']} of Kagan's" in introduction
+    assert f"all {len(checkable)} of them" in introduction
+    overview = next(c.source for c in CELLS if c.cell_type == "markdown" and c.source.startswith("## 2. The claims we check"))
+    assert f"marked {len(checkable)} claims as checkable" in overview
