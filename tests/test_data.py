@@ -47,6 +47,16 @@ def test_quote_is_verbatim_in_its_paragraph(claim_id):
     assert quote in paragraphs[claim["paragraph"] - 1], f"{claim_id}: quote not found verbatim in ¶{claim['paragraph']}"
 
 
+@needs_texts
+@pytest.mark.parametrize("article", models.ARTICLES)
+def test_claims_are_listed_in_the_order_of_the_text(article):
+    """Within a paragraph too: the lessons walk the claims in claims.csv order."""
+    paragraphs = data.article_paragraphs(article)
+    claims = CLAIMS[CLAIMS["article"] == article]
+    places = [(c.paragraph, paragraphs[c.paragraph - 1].find(data.normalise_text(c.quote))) for c in claims.itertuples()]
+    assert places == sorted(places), [i for i, a, b in zip(claims.index, places, sorted(places)) if a != b]
+
+
 @pytest.mark.parametrize("claim_id", list(CLAIMS.index))
 def test_quote_is_short_one_sentence_or_less(claim_id):
     quote = CLAIMS.loc[claim_id, "quote"]
