@@ -101,3 +101,20 @@ def test_build_figure_adds_the_frame_and_caption_and_changes_only_the_margins_it
     assert [a.text for a in fig.layout.annotations] == ["label", "<i>A caption long enough to read</i>"]
     assert fig.layout.annotations[-1].name == "caption" and fig.layout.annotations[-1].y == -0.3
     assert fig.layout.xaxis.title.text == "x (unit)"
+
+
+def test_the_course_template_is_plotly_white_cut_to_what_course_figures_draw():
+    import plotly.io as pio
+
+    white, course = pio.templates["plotly_white"], pio.templates[pio.templates.default]
+    assert pio.templates.default == "natodebate"
+    white_layout = white.layout.to_plotly_json()
+    for key, value in course.layout.to_plotly_json().items():
+        assert value == white_layout[key], key
+    for kind in figures.COURSE_TRACE_TYPES:
+        assert course.data[kind] == white.data[kind]
+    # every figure draws only trace types the template covers, on 2-D axes only
+    for name, make in FIGURES.items():
+        fig = make()
+        assert {trace.type for trace in fig.data} <= set(figures.COURSE_TRACE_TYPES), name
+        assert not {"polar", "ternary", "scene", "geo", "coloraxis"} & set(fig.to_plotly_json()["layout"]), name
