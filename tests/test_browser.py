@@ -1,4 +1,4 @@
-"""End-to-end: lesson 01 runs in a real JupyterLab, and moving a claim slider redraws the panel.
+"""End-to-end: lessons 01 and 03 run in a real JupyterLab, and moving a panel slider redraws the panel.
 
 The unit tests of the panels set ``slider.value`` in Python; only a browser
 shows that the pieces a student actually touches are wired together: the
@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 LESSONS_DIR = REPO_ROOT / "notebooks"
-LESSON = "01_reading_kagan.ipynb"
+#: The lessons whose panel the test drives: a claim-weighting panel (01) and
+#: the fair-rounding panel (03); lessons 00 and 02 reuse those panel kinds.
+LESSONS = ("01_reading_kagan.ipynb", "03_checking_the_numbers.ipynb")
 ARTIFACTS_DIR = REPO_ROOT / "tests" / "artifacts"
 
 HOW_TO_ENABLE = (
@@ -67,7 +69,8 @@ def chromium_path(helpers):
 @pytest.fixture(scope="module")
 def lab_server(helpers, chromium_path, tmp_path_factory):
     browser_helpers, _ = helpers
-    assert (LESSONS_DIR / LESSON).is_file(), f"lesson {LESSON} is missing from {LESSONS_DIR}"
+    for lesson in LESSONS:
+        assert (LESSONS_DIR / lesson).is_file(), f"lesson {lesson} is missing from {LESSONS_DIR}"
     started = time.monotonic()
     server = browser_helpers.start_jupyterlab(LESSONS_DIR, tmp_path_factory.mktemp("jupyterlab"))
     server.seconds_to_ready = time.monotonic() - started
@@ -120,19 +123,21 @@ def _save_failure_artifacts(page, server, test_name: str, panel_selector: str) -
     return saved
 
 
-def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_panel_slider_redraws_plot_and_summary(helpers, lab_server, page, lesson):
     browser_helpers, _ = helpers
+    name = f"test_browser_{lesson.split('_')[0]}"
     # Screenshots start at the panel's summary: it sits above the figure, next to the status line.
     panel_top = f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}] .{browser_helpers.SUMMARY_CLASS}"
     timings = {"server ready": lab_server.seconds_to_ready}
     try:
         started = time.monotonic()
-        page.goto(lab_server.url(f"lab/tree/{LESSON}"), timeout=120_000)
-        browser_helpers.wait_for_notebook_kernel(page, LESSON)
+        page.goto(lab_server.url(f"lab/tree/{lesson}"), timeout=120_000)
+        browser_helpers.wait_for_notebook_kernel(page, lesson)
         timings["open to kernel idle"] = time.monotonic() - started
 
         started = time.monotonic()
-        run_state = browser_helpers.run_all_cells(page, LESSON)
+        run_state = browser_helpers.run_all_cells(page, lesson)
         timings["run all"] = time.monotonic() - started
         assert run_state["executedCells"] == run_state["codeCells"] > 0
 
@@ -155,13 +160,13 @@ def test_lesson_01_slider_redraws_plot_and_summary(helpers, lab_server, page):
             f"(still {before['summaryText']!r}); browser console errors: {page.console_errors[-10:]}"
         )
         # The kernel must still be healthy after the callback ran.
-        final_state = browser_helpers.wait_for_notebook_kernel(page, LESSON, timeout_s=30)
+        final_state = browser_helpers.wait_for_notebook_kernel(page, lesson, timeout_s=30)
         assert not final_state["errors"], final_state["errors"]
     except BaseException:
-        saved = _save_failure_artifacts(page, lab_server, "test_browser_lesson_01", panel_top)
+        saved = _save_failure_artifacts(page, lab_server, name, panel_top)
         print("failure artifacts:", *saved, sep="\n  ")
         print(f"timings so far (s): {timings}\n--- end of JupyterLab log ---\n{lab_server.log_tail()}")
         raise
     # For a human look at what the test saw (overwritten on every run; git-ignored).
-    _screenshot_panel(page, ARTIFACTS_DIR / "test_browser_lesson_01-after-slider.png", panel_top)
+    _screenshot_panel(page, ARTIFACTS_DIR / f"{name}-after-slider.png", panel_top)
     print("browser test timings (s): " + ", ".join(f"{name} {seconds:.1f}" for name, seconds in timings.items()))
