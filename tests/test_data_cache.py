@@ -90,3 +90,12 @@ def test_an_edited_table_is_typed_afresh(tmp_path, monkeypatch):
     after = _fresh_load("articles", folder)
     assert list(after["word_count"]) != list(before["word_count"]) and 1441 in list(after["word_count"])
     assert len(list((tmp_path / "cache" / "frames").iterdir())) == 2
+
+
+def test_an_unwritable_cache_costs_only_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("NATODEBATE_CACHE", str(blocker))
+    frame = _fresh_load("claims", ROOT / "data")
+    assert len(frame) == len(data.claims()) and frame["checkable"].dtype == "boolean"
+    assert blocker.read_text() == "a file where the cache folder should be"

@@ -184,20 +184,22 @@ def _typed_frame(path: Path, schema: dict, fingerprint: str) -> pd.DataFrame:
     cached = _cache_dir() / "frames" / f"{fingerprint}-{_reader_key()}.pickle"
     try:
         return pickle.loads(cached.read_bytes())
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a truncated or foreign cache file must never stop a lesson
+    except Exception:  # noqa: BLE001 - missing, truncated or foreign: parse the CSV; a cache must never stop a lesson
         pass
     frame = _read_typed(path, schema)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         # Written under a temporary name and renamed: a kernel reading at the
         # same moment sees the whole file or none.
-        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False) as handle:
-            pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, cached)
+        handle = tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False)
+        try:
+            with handle:
+                pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, cached)
+        finally:
+            Path(handle.name).unlink(missing_ok=True)  # left only if the write failed
     except OSError:
-        pass  # a read-only home only costs a CSV parse next time
+        pass  # a read-only or full disk only costs a CSV parse next time
     return frame
 
 
