@@ -63,7 +63,7 @@ def _course_template() -> go.layout.Template:
     """plotly's "plotly_white", cut to what the course draws: its layout for
     2-D axes and its defaults for the trace types in :data:`COURSE_TRACE_TYPES`.
     Course figures look exactly as with "plotly_white"; the full template also
-    carries defaults for 21 other trace types and for polar, ternary, 3-D and
+    carries defaults for 22 other trace types and for polar, ternary, 3-D and
     map axes, and validating those cost 150 ms at every kernel's first figure
     (this one: 65 ms)."""
     source = json.loads(resources.files("plotly").joinpath("package_data/templates/plotly_white.json").read_text())
