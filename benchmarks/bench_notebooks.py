@@ -1,6 +1,6 @@
 """Benchmark the lesson notebooks against the course's performance targets.
 
-    make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 5] [--updates 200])
+    make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 9] [--updates 200])
 
 For every lesson (``notebooks/NN_*.ipynb``) it measures:
 
@@ -460,7 +460,7 @@ def _positive_int(text: str) -> int:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=_positive_int, default=5, help="Run All repeats per notebook (default 5: one run varies by ±0.1 s here)")
+    parser.add_argument("--repeats", type=_positive_int, default=9, help="Run All repeats per notebook (default 9: one run varies by ±0.2 s here, and slow spells of the machine last several runs)")
     parser.add_argument("--updates", type=_positive_int, default=200, help="control updates per panel (default 200)")
     parser.add_argument("--timeout", type=_positive_int, default=180, help="per-cell timeout, seconds (default 180)")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="Markdown report to write")
