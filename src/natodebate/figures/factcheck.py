@@ -39,23 +39,22 @@ PHASE_COLOURS = {
 PHASE_SYMBOLS = {"before P": "circle", "between P and K": "diamond", "after K": "x"}
 
 
-def _publication_marks(label_y: float = 1.0) -> tuple[list[dict], list[dict]]:
-    """Shapes and annotations for dashed vertical lines at both articles'
-    publication dates (date x-axis), each labelled."""
-    shapes, annotations = [], []
-    for article, date in check.publication_dates().items():
-        shapes.append(line_shape(x=date, dash="dash", color=OKABE_ITO["black"], width=1))
-        annotations.append({
-            "x": date, "y": label_y, "yref": "paper", "text": f"{article} published {date:%d %b %Y}", "showarrow": False,
-            # P's label reads rightwards, K's leftwards, so neither runs off the plot
-            "xanchor": "left" if article == "P" else "right", "yanchor": "bottom", "font": {"size": 11},
-        })
-    return shapes, annotations
-
-
 def _line_label(x, text: str, xanchor: str = "right") -> dict:
     """A small label at the top of a vertical reference line at ``x``."""
     return {"x": x, "y": 1.0, "yref": "paper", "text": text, "showarrow": False, "xanchor": xanchor, "yanchor": "bottom", "font": {"size": 11}}
+
+
+def _publication_marks() -> tuple[list[dict], list[dict]]:
+    """Shapes and labels for dashed vertical lines at both articles'
+    publication dates (date x-axis)."""
+    dates = check.publication_dates()
+    shapes = [line_shape(x=date, dash="dash", color=OKABE_ITO["black"], width=1) for date in dates.values()]
+    # P's label reads rightwards, K's leftwards, so neither runs off the plot
+    labels = [
+        _line_label(date, f"{article} published {date:%d %b %Y}", xanchor="left" if article == "P" else "right")
+        for article, date in dates.items()
+    ]
+    return shapes, labels
 
 
 #: Layout keys for a horizontal legend under the caption line, with room for both.
