@@ -14,14 +14,14 @@ from natodebate import data
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_checking_the_numbers.ipynb"
 CELLS = nbformat.read(NOTEBOOK, as_version=4).cells
 CLAIMS = data.claims()
+CHECKABLE = CLAIMS[CLAIMS["checkable"].astype(bool)]
 HEADER = re.compile(r"^> \*\*(?P<id>[KP]\d{2})\*\* · ¶(?P<paragraph>\d+) · \*“(?P<quote>.+)”\* — verdict: \*\*(?P<verdict>[a-z ]+)\*\*$", re.M)
 HEADERS = [m for cell in CELLS if cell.cell_type == "markdown" for m in HEADER.finditer(cell.source)]
 
 
 def test_every_checkable_claim_is_checked_once():
-    checkable = list(CLAIMS.index[CLAIMS["checkable"].astype(bool)])
     ids = [m["id"] for m in HEADERS]
-    assert sorted(ids) == sorted(checkable)
+    assert sorted(ids) == sorted(CHECKABLE.index)
     assert len(ids) == len(set(ids))
 
 
@@ -29,11 +29,10 @@ def test_p_comes_first_then_k_each_in_article_order():
     ids = [m["id"] for m in HEADERS]
     articles = [i[0] for i in ids]
     assert articles == sorted(articles, key=lambda a: a == "K")  # all P before all K
-    checkable = CLAIMS[CLAIMS["checkable"].astype(bool)]
     for article in ("P", "K"):
         # claims.csv lists each article's claims in the order of its text
         # (tests/test_data.py checks that against the articles)
-        assert [i for i in ids if i.startswith(article)] == list(checkable.index[checkable["article"] == article]), article
+        assert [i for i in ids if i.startswith(article)] == list(CHECKABLE.index[CHECKABLE["article"] == article]), article
 
 
 @pytest.mark.parametrize("match", HEADERS, ids=lambda m: m["id"])
@@ -69,13 +68,12 @@ def test_no_outputs_but_the_checked_ones():
 
 
 def test_the_claim_counts_in_the_prose_match_claims_csv():
-    checkable = CLAIMS[CLAIMS["checkable"].astype(bool)]
-    per_article = checkable["article"].value_counts()
+    per_article = CHECKABLE["article"].value_counts()
     introduction = CELLS[0].source
     assert f"{per_article['P']} of Petrovics's and {per_article['K']} of Kagan's" in introduction
-    assert f"all {len(checkable)} of them" in introduction
+    assert f"all {len(CHECKABLE)} of them" in introduction
     overview = next(c.source for c in CELLS if c.cell_type == "markdown" and c.source.startswith("## 2. The claims we check"))
-    assert f"marked {len(checkable)} claims as checkable" in overview
+    assert f"marked {len(CHECKABLE)} claims as checkable" in overview
 
 
 def _claim_sections() -> dict[str, str]:
