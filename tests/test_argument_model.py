@@ -37,18 +37,45 @@ def test_worked_example_by_hand():
     credence = {"A": 0.6, "B": 0.8, "C": 0.5, "D": 0.5, "X": 0.4, "Y": 0.5}
     importance = {"A": 1.0, "B": 0.6, "C": 0.5, "D": 0.4, "X": 0.5, "Y": 1.0}
     s = argument_strength(arg, credence, importance)
-    y = 0.5
-    x = 0.4 * (1 - 1.0 * y)  # 0.2
-    c = 0.5 * (1 - 0.5 * x)  # 0.45
+    y = 0.5  # no reasons: strength = credence
+    x = 0.4 * (1 - 1.0 * y)  # attacked by Y: 0.2
+    c = 0.5 * (1 - 0.5 * x)  # attacked by X: 0.45
     d = 0.5
-    a = 0.6 + 0.4 * (0.4 * d)  # noisy-OR of own credence and support: 0.68
-    group = min(a, 0.8)  # weakest link: 0.68
-    thesis = 1 - (1 - 0.8 * group) * (1 - 0.5 * c)  # group weight = mean(1.0, 0.6)
+    m_a = (0.6 + 0.4 * d) / (1 + 0.4)  # own credence (weight 1) and D (weight 0.4): 0.571
+    a = math.sqrt(0.6 * m_a)  # geometric mean of credence and that average: 0.586
+    group = min(a, 0.8)  # weakest link
+    thesis = (0.8 * group + 0.5 * c) / (0.8 + 0.5)  # group weight = mean(1.0, 0.6)
     assert s["X"] == pytest.approx(x)
     assert s["C"] == pytest.approx(c)
     assert s["A"] == pytest.approx(a)
     assert s["T"] == pytest.approx(thesis)
-    assert s["T"] == pytest.approx(0.6466, abs=1e-4)  # 1 - (1 - 0.544)(1 - 0.225)
+    assert s["T"] == pytest.approx(0.5334, abs=1e-4)
+
+
+def test_lesson_01_worked_example():
+    """The example lesson 01 shows: credence 0.9, one reason of importance 1
+    and strength 0.35 -> m = 0.625, strength = sqrt(0.9 * 0.625) = 0.75; the
+    thesis averages it (importance 0.6) with a plain reason 0.5 (importance 0.4)."""
+    arg = make_map([("T", "thesis", None, None), ("A", "supports", "T", None), ("B", "supports", "T", None),
+                    ("R", "supports", "A", None)])
+    s = argument_strength(arg, {"A": 0.9, "B": 0.5, "R": 0.35}, {"A": 0.6, "B": 0.4, "R": 1.0})
+    assert s["A"] == pytest.approx(0.75)
+    assert s["T"] == pytest.approx(0.65)
+
+
+def test_an_elaboration_is_drawn_but_not_counted():
+    rows = SAMPLE + [("E", "elaborates", "T", None), ("F", "supports", "E", None), ("G", "attacks", "E", None)]
+    arg = make_map(rows)
+    assert arg.elaboration_ids == ["E", "F", "G"]
+    assert not {"E", "F", "G"} & set(arg.weighted_ids)
+    credence = dict.fromkeys(arg.weighted_ids, 0.6)
+    importance = dict.fromkeys(arg.weighted_ids, 0.7)
+    with_elaboration = argument_strength(arg, credence, importance)
+    without = argument_strength(make_map(SAMPLE), credence, importance)
+    assert with_elaboration["T"] == pytest.approx(without["T"])
+    assert with_elaboration[["E", "F", "G"]].isna().all()
+    with pytest.raises(ValueError, match="unknown claim id 'E'"):
+        argument_strength(arg, {**credence, "E": 1.0}, importance)
 
 
 def test_polarity_follows_attacks():
@@ -60,7 +87,7 @@ def test_polarity_follows_attacks():
 def test_sensitivity_ranks_the_weakest_co_premise_and_signs_attacks():
     arg = make_map(SAMPLE)
     credence = {"A": 0.9, "B": 0.3, "C": 0.5, "D": 0.5, "X": 0.4, "Y": 0.5}
-    importance = dict.fromkeys(credence, 1.0)
+    importance = {**dict.fromkeys(credence, 1.0), "C": 0.5}
     table = one_way_sensitivity(arg, credence, importance)
     assert list(table.columns) == ["claim_id", "low", "high", "swing", "base"]
     assert table.loc[0, "claim_id"] == "B"  # the weak co-premise caps its group
@@ -157,6 +184,58 @@ def test_raising_a_supporting_claim_never_lowers_the_thesis(case, data):
         assert after >= before - 1e-12
     else:
         assert after <= before + 1e-12
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_maps(), st.floats(min_value=0, max_value=1, allow_nan=False), st.floats(min_value=0, max_value=1, allow_nan=False))
+def test_no_count_or_shape_bias(case, credence_level, importance_level):
+    """Every claim at one credence and one importance, attacks set aside:
+    every claim and the thesis stand at that credence, whatever the number of
+    claims or the depth of the map (importance 0 everywhere: nothing stands)."""
+    arg = case[0]
+    attackers = {arg.ids[a] for row in arg.attackers for a in row}
+    credence = dict.fromkeys(arg.weighted_ids, credence_level)
+    importance = {i: 0.0 if i in attackers else importance_level for i in arg.weighted_ids}
+    strengths = argument_strength(arg, credence, importance)
+    thesis_has_reasons = bool(arg.support_groups[arg.ids.index(arg.thesis)])
+    expected = credence_level if thesis_has_reasons and importance_level > 0 else 0.0
+    assert strengths[arg.thesis] == pytest.approx(expected, abs=1e-9)
+    reasons = [i for i in arg.weighted_ids if i not in attackers]
+    assert np.allclose(strengths[reasons], credence_level)
+
+
+def supported_parent(arg, claim):
+    """The claim that ``claim`` supports (None for an attack)."""
+    index = arg.ids.index(claim)
+    for parent, groups in enumerate(arg.support_groups):
+        if any(index in group for group in groups):
+            return arg.ids[parent]
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(random_maps(), st.data())
+def test_a_claim_held_false_adds_nothing(case, data):
+    """Credence 0 means false: the claim's strength is 0 whatever its reasons
+    and importance, and giving it more importance never helps the side it
+    argues for (it never raises the claim it supports, and never moves the
+    thesis in its own direction)."""
+    arg, credence, importance = case
+    claim = data.draw(st.sampled_from(arg.weighted_ids))
+    credence = {**credence, claim: 0.0}
+    low = data.draw(st.floats(min_value=0, max_value=1, allow_nan=False))
+    high = data.draw(st.floats(min_value=low, max_value=1, allow_nan=False))
+    before = argument_strength(arg, credence, {**importance, claim: low})
+    after = argument_strength(arg, credence, {**importance, claim: high})
+    assert before[claim] == after[claim] == 0.0
+    parent = supported_parent(arg, claim)
+    if parent is not None:
+        assert after[parent] <= before[parent] + 1e-12
+    polarity = dict(zip(arg.ids, arg.polarity))[claim]
+    if polarity > 0:
+        assert after[arg.thesis] <= before[arg.thesis] + 1e-12
+    else:
+        assert after[arg.thesis] >= before[arg.thesis] - 1e-12
 
 
 @settings(max_examples=100, deadline=None)

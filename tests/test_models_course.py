@@ -71,3 +71,76 @@ def test_crux_links_point_at_claims_that_exist_in_both_articles():
     for crux in links["crux"].unique():
         articles = {claim[0] for claim in links.loc[links["crux"] == crux, "claim_id"]}
         assert articles == {"K", "P"}, "a crux answers claims of both articles (even-handed)"
+
+
+# --- the weighting model treats both articles alike ---------------------------------
+
+UNIFORM_SETTINGS = [(c, w) for c in (0.1, 0.3, 0.5, 0.7, 0.9) for w in (0.1, 0.3, 0.6, 1.0)]
+
+
+def attackers(article):
+    arg = models.argument_map(article)
+    return {arg.ids[a] for row in arg.attackers for a in row if arg.polarity[a] != 0}
+
+
+def uniform_thesis(article, credence, importance, attacks_count=False):
+    ids = models.argument_map(article).weighted_ids
+    attacks = attackers(article)
+    importances = {i: importance if attacks_count or i not in attacks else 0.0 for i in ids}
+    return models.thesis_strength(article, credence=dict.fromkeys(ids, credence), importance=importances)
+
+
+@pytest.mark.parametrize("credence, importance", UNIFORM_SETTINGS)
+def test_no_count_or_shape_bias_on_the_course_maps(credence, importance):
+    """Same credence and importance for every claim, attacks set aside: the
+    number of claims and the depth of either map decide nothing."""
+    assert abs(uniform_thesis("K", credence, importance) - uniform_thesis("P", credence, importance)) <= 0.02
+
+
+@pytest.mark.parametrize("credence, importance", UNIFORM_SETTINGS)
+def test_with_attacks_the_gap_comes_from_the_attacks_alone(credence, importance):
+    """With the attacks counted, holding every attacking claim false closes
+    the gap again: whatever difference there is, the attacks made it."""
+    ids = {a: models.argument_map(a).weighted_ids for a in models.ARTICLES}
+    theses = {}
+    for article in models.ARTICLES:
+        beliefs = {i: 0.0 if i in attackers(article) else credence for i in ids[article]}
+        theses[article] = models.thesis_strength(article, credence=beliefs, importance=dict.fromkeys(ids[article], importance))
+    assert theses["K"] == pytest.approx(theses["P"], abs=1e-9)
+
+
+@pytest.mark.parametrize("article", models.ARTICLES)
+@pytest.mark.parametrize("preset", models.PRESETS)
+def test_the_model_responds_to_single_claims(article, preset):
+    """Under every preset some claim swings its thesis by 0.05 or more."""
+    assert models.sensitivity(article, preset)["swing"].abs().max() >= 0.05
+
+
+@pytest.mark.parametrize("article", models.ARTICLES)
+def test_the_three_presets_give_visibly_different_theses(article):
+    theses = sorted(models.thesis_strength(article, preset) for preset in models.PRESETS)
+    assert min(b - a for a, b in zip(theses, theses[1:])) >= 0.05, theses
+
+
+def partisan_lead(article):
+    """How far the reader persuaded by ``article`` puts it ahead of the other."""
+    other = "P" if article == "K" else "K"
+    preset = f"persuaded_by_{article}"
+    return models.thesis_strength(article, preset) - models.thesis_strength(other, preset)
+
+
+def credence_shift(preset, article):
+    """Mean change of credence from the neutral reader, over ``article``'s claims."""
+    ids = models.argument_map(article).weighted_ids
+    return float((models.preset_weights(article, preset)["credence"] - models.preset_weights(article, "neutral")["credence"]).loc[ids].mean())
+
+
+def test_the_partisan_presets_are_equally_partisan():
+    lead_k, lead_p = partisan_lead("K"), partisan_lead("P")
+    assert lead_k > 0 and lead_p > 0, "each partisan reader reaches their article's conclusion"
+    assert abs(lead_k - lead_p) <= 0.05, (lead_k, lead_p)
+    own_k, other_k = credence_shift("persuaded_by_K", "K"), credence_shift("persuaded_by_K", "P")
+    own_p, other_p = credence_shift("persuaded_by_P", "P"), credence_shift("persuaded_by_P", "K")
+    assert own_k > 0 and own_p > 0 and other_k < 0 and other_p < 0
+    assert abs(own_k - own_p) <= 0.03, (own_k, own_p)
+    assert abs(other_k - other_p) <= 0.03, (other_k, other_p)

@@ -289,8 +289,7 @@ def argument_map(article: str) -> go.Figure:
     labels = [f"{i}" for i in claims.index]
     parents = [p if isinstance(p, str) else "" for p in claims["parent_id"].fillna("")]
     roles = [
-        "thesis" if rel == "thesis" else f"{rel} {parent}" + (f" (co-premise {grp})" if isinstance(grp, str) and grp else "")
-        for rel, parent, grp in zip(claims["relation"], parents, claims["premise_group"])
+        _role(rel, parent, grp, claims["premise_group"]) for rel, parent, grp in zip(claims["relation"], parents, claims["premise_group"])
     ]
     colours = [
         "#ffffff" if rel == "thesis" else TYPE_COLOURS[t] for rel, t in zip(claims["relation"], claims["claim_type"])
@@ -311,21 +310,38 @@ def argument_map(article: str) -> go.Figure:
     )
 
 
-def tornado(sensitivity: pd.DataFrame, top: int = 10) -> go.Figure:
+def _role(relation: str, parent: str, group, groups: pd.Series) -> str:
+    """A claim's place on the map in words, for hover labels."""
+    if relation == "thesis":
+        return "the thesis"
+    if relation == "elaborates":
+        return f"elaborates {parent}: restates it, forecasts from it or gives its occasion (not counted as a reason)"
+    if isinstance(group, str) and group:
+        partners = len(groups[groups == group])
+        return f"{relation} {parent}, together with {partners - 1} other claim(s) (co-premises: the weakest one counts)"
+    return f"{relation} {parent}"
+
+
+def tornado(sensitivity: pd.DataFrame, top: int = 10, weights_label: str = "the weights used") -> go.Figure:
     """Tornado chart of a sensitivity table (from :func:`models.sensitivity`):
-    for the ``top`` claims, the thesis strength when the claim's credence is
-    0 and when it is 1, largest swing on top."""
+    for the ``top`` claims, the thesis strength (0–1) when the claim's
+    credence is 0 and when it is 1, largest swing on top. ``weights_label``
+    names the weights in the caption (e.g. "the neutral reader's weights")."""
     if not {"claim_id", "low", "high", "base"} <= set(sensitivity.columns):
         raise ValueError("sensitivity: expected the table from models.sensitivity() (columns claim_id, low, high, base)")
     rows = sensitivity.head(top).iloc[::-1]
+    # Zoom to the bars (swings are often a tenth of the scale), with a margin.
+    low = float(min(rows["low"].min(), rows["high"].min(), sensitivity["base"].iloc[0]))
+    high = float(max(rows["low"].max(), rows["high"].max(), sensitivity["base"].iloc[0]))
+    margin = max(0.02, 0.08 * (high - low))
     return build_figure(
         [_tornado_trace(rows)],
         "Which claim's credence moves the thesis most",
-        "Each bar: the thesis strength as one claim's credence alone goes from 0 to 1; dashed line: your current weights.",
+        f"Each bar: the thesis strength as one claim's credence alone goes from 0 to 1; dashed line: the thesis at {weights_label}.",
         height=max(360, 40 * len(rows) + 160),
         shapes=[line_shape(x=float(sensitivity["base"].iloc[0]), dash="dash", color=OKABE_ITO["black"])],
         barmode="overlay", legend={"orientation": "h", "y": 1.08, "x": 1, "xanchor": "right"},
-        xaxis=axis("thesis strength (0–1)", range=[0, 1]),
+        xaxis=axis("thesis strength (0–1)", range=[max(0.0, low - margin), min(1.0, high + margin)]),
         yaxis=axis("claim", type="category"),
     )
 
@@ -353,14 +369,17 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
         rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.12,
         subplot_titles=("strength of each claim", "what moves the thesis most"),
     )
-    order = list(claims.index)[::-1]  # first claim at the top
-    thesis = models.argument_map(article).thesis
+    arg = models.argument_map(article)
+    thesis = arg.thesis
+    # Elaborations are not reasons: they have no strength to draw.
+    reasons = set(arg.weighted_ids)
+    order = [i for i in claims.index if i in reasons or i == thesis][::-1]  # first claim at the top
     fig.add_bar(
         y=[thesis], x=[0.0], orientation="h", name="thesis", marker_color=OKABE_ITO["black"],
         hovertemplate="thesis %{y}: %{x:.2f}<extra></extra>", row=1, col=1,
     )
     for claim_type in models.CLAIM_TYPES:
-        ids = [i for i in claims.index if i != thesis and claims.loc[i, "claim_type"] == claim_type]
+        ids = [i for i in claims.index if i in reasons and claims.loc[i, "claim_type"] == claim_type]
         if ids:
             fig.add_bar(
                 y=ids, x=[0.0] * len(ids), orientation="h", name=claim_type, marker_color=TYPE_COLOURS[claim_type],

@@ -1,20 +1,34 @@
 """Argument strength on an argument map, and which claim decides it.
 
 The model (design/models.md, "01/02 — Argument maps"), kept simple so a
-student can follow every number:
+student can check every number by hand:
 
-* each claim *c* has the student's **credence** ``p_c`` (probability, 0–1) and
-  an **importance** ``w_c`` (0–1): how much it bears on the claim it supports
-  or attacks;
+* each claim *c* has the student's **credence** ``p_c`` (probability, 0–1:
+  how likely the claim is true) and an **importance** ``w_c`` (0–1: how much it
+  bears on the claim it supports or attacks);
 * **co-premises** (claims sharing a parent and a ``premise_group``) hold only
-  together: the group is as strong as its weakest member, and weighs the mean
+  together: the group is as strong as its weakest member and weighs the mean
   of its members' importances;
-* **independent reasons** combine by noisy-OR:
-  ``support = 1 − Π_g (1 − w_g · s_g)`` over the groups *g* under a claim;
-* a claim's own strength is the noisy-OR of its own credence and its support,
-  ``p + (1 − p) · support`` — reasons can add to a claim, never subtract;
-  the **thesis** has no credence of its own: it stands only on its reasons;
-* an **attack** multiplies its target by ``(1 − w_a · s_a)``.
+* a claim's reasons are summed up by their importance-weighted mean, with
+  the student's own credence in the claim counted as one more reason of
+  weight 1: ``m_c = (p_c + Σ_r w_r·s_r) / (1 + Σ_r w_r)``;
+* a claim's **strength** is the geometric mean of credence and that average,
+  ``s_c = √(p_c · m_c)``: a claim held false (``p_c = 0``) has strength 0
+  whatever its reasons, and a claim without reasons has ``s_c = p_c``;
+* the **thesis** has no credence of its own: it is the importance-weighted
+  mean of its reasons, ``T = Σ_r w_r·s_r / Σ_r w_r`` — the share of the case
+  that stands (0 if no reason has any importance);
+* an **attack** *a* multiplies its target by ``(1 − w_a·s_a)``;
+* a claim that **elaborates** its parent (restates it, forecasts what follows
+  from it, or gives the occasion for it) is drawn on the map but is not a
+  reason: neither it nor the claims under it count.
+
+Why these choices: with every credence equal to *p* (and attacks set aside)
+every claim has strength *p*, so the thesis is *p* however many claims an
+article makes or however deep its map goes; raising the importance of a claim
+held false only lowers the claim it supports; and the thesis moves visibly
+when one of its reasons moves. (Noisy-OR, used before, rewarded the article
+with more claims and saturated near 1.)
 
 Everything is vectorised over *scenarios* (rows), so the one-way sensitivity
 of every claim is one pass through the map.
@@ -29,7 +43,11 @@ from math import isfinite
 import numpy as np
 import pandas as pd
 
+#: How a claim relates to its parent on the map.
+RELATIONS = ("thesis", "supports", "attacks", "elaborates")
+
 __all__ = [
+    "RELATIONS",
     "ArgumentMap",
     "check_unit_interval",
     "argument_strength",
@@ -77,7 +95,8 @@ class ArgumentMap:
     support_groups: tuple[tuple[tuple[int, ...], ...], ...]
     #: for each claim: indices of the claims attacking it
     attackers: tuple[tuple[int, ...], ...]
-    #: +1 if raising the claim's strength raises the thesis, −1 if it lowers it
+    #: +1 if raising the claim's strength raises the thesis, −1 if it lowers
+    #: it, 0 if it does not bear on the thesis (an elaboration or under one)
     polarity: tuple[int, ...]
 
     @classmethod
@@ -95,19 +114,24 @@ class ArgumentMap:
         groups_of: list[dict[str, list[int]]] = [{} for _ in ids]
         attackers: list[list[int]] = [[] for _ in ids]
         parent_of: dict[int, int] = {}
+        elaborations: set[int] = set()
         group_column = claims["premise_group"] if "premise_group" in claims else pd.Series("", index=claims.index)
         for n, (claim_id, relation, parent, group) in enumerate(
             zip(ids, claims["relation"], claims["parent_id"], group_column)
         ):
             if relation == "thesis":
                 continue
-            if relation not in ("supports", "attacks"):
-                raise ValueError(f"claims: {claim_id} has relation={relation!r}; allowed: thesis, supports, attacks")
+            if relation not in RELATIONS:
+                raise ValueError(
+                    f"claims: {claim_id} has relation={relation!r}; allowed: {', '.join(RELATIONS)}"
+                )
             if pd.isna(parent) or parent not in position:
                 raise ValueError(f"claims: {claim_id} points to parent_id={parent!r}, which is not a claim of this map")
             parent_of[n] = position[parent]
             if relation == "attacks":
                 attackers[position[parent]].append(n)
+            elif relation == "elaborates":
+                elaborations.add(n)
             else:
                 # An empty premise_group makes the claim an independent reason.
                 key = group if isinstance(group, str) and group else f"__alone_{claim_id}"
@@ -134,7 +158,7 @@ class ArgumentMap:
             seen.add(node)
             stack.append((node, True))
             for child in children[node]:
-                sign = -1 if child in attackers[node] else 1
+                sign = -1 if child in attackers[node] else 0 if child in elaborations else 1
                 polarity[child] = polarity[node] * sign
                 stack.append((child, False))
         unreachable = [ids[n] for n in range(len(ids)) if n not in seen]
@@ -152,8 +176,16 @@ class ArgumentMap:
 
     @property
     def weighted_ids(self) -> list[str]:
-        """Claims that take a credence and an importance (all but the thesis)."""
-        return [i for i in self.ids if i != self.thesis]
+        """Claims that take a credence and an importance: every claim that
+        bears on the thesis (all but the thesis, the elaborations and the
+        claims under an elaboration)."""
+        return [i for i, sign in zip(self.ids, self.polarity) if sign != 0 and i != self.thesis]
+
+    @property
+    def elaboration_ids(self) -> list[str]:
+        """Claims drawn on the map that are not reasons: elaborations of their
+        parent and the claims under them (no credence, no importance)."""
+        return [i for i, sign in zip(self.ids, self.polarity) if sign == 0]
 
     def evaluate(self, credence: np.ndarray, importance: np.ndarray) -> np.ndarray:
         """Strength (0–1) of every claim, for each scenario.
@@ -161,27 +193,40 @@ class ArgumentMap:
         ``credence``: array (scenarios × claims) or (claims,), values in [0, 1],
         columns in ``self.ids`` order (the thesis column is ignored).
         ``importance``: array (claims,), values in [0, 1].
-        Returns an array of the same shape as ``credence``. No validation: the
+        Returns an array of the same shape as ``credence``; claims that are
+        not reasons (:attr:`elaboration_ids`) get NaN. No validation: the
         public functions validate before calling this hot path.
         """
         credence = np.atleast_2d(np.asarray(credence, dtype=float))
         importance = np.asarray(importance, dtype=float)
-        strength = np.empty_like(credence)
+        strength = np.full_like(credence, np.nan)
         thesis = self.ids.index(self.thesis)
         for node in self.order:
-            not_supported = np.ones(credence.shape[0])
-            for group in self.support_groups[node]:
-                group_strength = strength[:, list(group)].min(axis=1)
-                group_weight = importance[list(group)].mean()
-                not_supported *= 1.0 - group_weight * group_strength
-            support = 1.0 - not_supported
+            if self.polarity[node] == 0:
+                continue
+            # The node's reasons: a co-premise group is one reason, as strong
+            # as its weakest member and weighed by its mean importance.
+            groups = [list(group) for group in self.support_groups[node]]
+            weights = np.array([importance[group].mean() for group in groups])
+            reasons = (
+                np.column_stack([strength[:, group].min(axis=1) for group in groups])
+                if groups else np.zeros((credence.shape[0], 0))
+            )
+            total_weight = weights.sum()
             if node == thesis:
-                value = support
+                # Normalise the weights first, so tiny importances still average;
+            # an elementwise sum (not a matrix product) gives every scenario
+            # row the same rounding, so a batch equals one row at a time.
+                value = (reasons * (weights / total_weight)).sum(axis=1) if total_weight > 0 else np.zeros(credence.shape[0])
             else:
                 own = credence[:, node]
-                value = own + (1.0 - own) * support
+                # The student's credence is one more reason of weight 1, so a
+                # claim without (weighted) reasons keeps its credence.
+                reasons_mean = (own + (reasons * weights).sum(axis=1)) / (1.0 + total_weight)
+                value = np.sqrt(own * reasons_mean)
             for attacker in self.attackers[node]:
-                value = value * (1.0 - importance[attacker] * strength[:, attacker])
+                if self.polarity[attacker] != 0:
+                    value = value * (1.0 - importance[attacker] * strength[:, attacker])
             strength[:, node] = value
         return strength
 
@@ -193,7 +238,9 @@ def _vectors(argument_map: ArgumentMap, credence: Mapping[str, float], importanc
     for name, values in (("credence", credence), ("importance", importance)):
         missing = [i for i in weighted if i not in values]
         if missing:
-            raise ValueError(f"{name}: no value for {', '.join(missing)}; every claim but the thesis needs one (0–1)")
+            raise ValueError(
+                f"{name}: no value for {', '.join(missing)}; every claim that bears on the thesis needs one (0–1)"
+            )
     credence_vector = np.array([credence.get(i, 0.0) for i in argument_map.ids])
     importance_vector = np.array([importance.get(i, 0.0) for i in argument_map.ids])
     return credence_vector, importance_vector
@@ -203,8 +250,9 @@ def argument_strength(
     argument_map: ArgumentMap, credence: Mapping[str, float], importance: Mapping[str, float]
 ) -> pd.Series:
     """Strength (0–1) of every claim of the map, thesis included, as a Series
-    indexed by claim id. ``credence`` and ``importance`` map every claim but
-    the thesis to a number in [0, 1]."""
+    indexed by claim id (NaN for the elaborations, which are not reasons).
+    ``credence`` and ``importance`` map every claim of
+    :attr:`ArgumentMap.weighted_ids` to a number in [0, 1]."""
     credence_vector, importance_vector = _vectors(argument_map, credence, importance)
     values = argument_map.evaluate(credence_vector, importance_vector)[0]
     return pd.Series(values, index=list(argument_map.ids), name="strength")

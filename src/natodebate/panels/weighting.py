@@ -144,6 +144,12 @@ class ClaimWeightingPanel(PanelBase):
         if claim_id == self.map.thesis:
             note = widgets.HTML("<i>the thesis: its strength comes from the claims below it</i>")
             return widgets.HBox([label, note])
+        if claim_id in self.map.elaboration_ids:
+            note = widgets.HTML(
+                f"<i>elaborates {claim['parent_id']} (restates it, forecasts from it or gives its occasion): "
+                "not a reason, so it takes no weight</i>"
+            )
+            return widgets.HBox([label, note])
         credence = self._slider("credence", claim_id)
         importance = self._slider("importance", claim_id)
         credence.add_class("natodebate-claim-slider")
