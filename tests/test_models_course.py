@@ -144,3 +144,23 @@ def test_the_partisan_presets_are_equally_partisan():
     assert own_k > 0 and own_p > 0 and other_k < 0 and other_p < 0
     assert abs(own_k - own_p) <= 0.03, (own_k, own_p)
     assert abs(other_k - other_p) <= 0.03, (other_k, other_p)
+
+
+def test_the_crux_crossing_is_where_the_bars_meet():
+    crossing = models.crux_crossing("restraint")
+    assert crossing is not None and 0 < crossing < 1
+    at = models.crux_strengths("restraint", crossing)
+    assert at["K"] == pytest.approx(at["P"], abs=1e-4)
+    below, above = models.crux_strengths("restraint", crossing - 0.05), models.crux_strengths("restraint", crossing + 0.05)
+    assert below["K"] < below["P"] and above["K"] > above["P"]
+
+
+@pytest.mark.parametrize("article", models.ARTICLES)
+@pytest.mark.parametrize("preset", models.PRESETS)
+def test_the_thesis_reasons_add_up_to_the_thesis(article, preset):
+    reasons = models.thesis_reasons(article, preset)
+    assert reasons["weight"].sum() == pytest.approx(1.0)
+    assert reasons["contribution"].is_monotonic_decreasing
+    arg = models.argument_map(article)
+    if not arg.attackers[arg.ids.index(arg.thesis)]:
+        assert reasons["contribution"].sum() == pytest.approx(models.thesis_strength(article, preset))

@@ -4,9 +4,11 @@
 
 Each notebook is run top to bottom in a fresh kernel (nbclient, with a cell
 timeout). Afterwards every code cell is cleared — outputs, execution count,
-widget state — except cells whose first line is ``# NBVAL_CHECK_OUTPUT``: those
-keep their plain-text outputs, which ``pytest --nbval-lax`` then compares on
-every test run. The result is a small notebook without plotly.js or widget
+widget state — except cells tagged ``nbval-check-output`` (JupyterLab: the
+property inspector's "Cell Tags"): those keep their text and HTML-table
+outputs, which ``pytest --nbval-lax`` then compares on every test run. No
+execution counts are kept anywhere, so a freshly opened lesson shows no
+numbered cells. The result is a small notebook without plotly.js or widget
 state, whose stored outputs are all deliberate.
 """
 
@@ -19,12 +21,15 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
-KEEP_MIME = {"text/plain"}
+CHECK_TAG = "nbval-check-output"
+#: what a checked cell keeps: plain text, and HTML for tables (a pandas table
+#: is small, deterministic and reads as a table in a freshly opened lesson)
+KEEP_MIME = {"text/plain", "text/html"}
 
 
 def is_checked(cell) -> bool:
-    return cell.cell_type == "code" and cell.source.lstrip().startswith(CHECK_MARK)
+    """A code cell whose output nbval compares (tagged ``nbval-check-output``)."""
+    return cell.cell_type == "code" and CHECK_TAG in cell.metadata.get("tags", [])
 
 
 def clean(notebook) -> None:
@@ -35,9 +40,9 @@ def clean(notebook) -> None:
         cell.metadata.pop("widgets", None)
         if cell.cell_type != "code":
             continue
+        cell.execution_count = None
         if not is_checked(cell):
             cell.outputs = []
-            cell.execution_count = None
             continue
         kept = []
         for output in cell.outputs:
@@ -45,7 +50,11 @@ def clean(notebook) -> None:
                 kept.append(output)
             elif output.output_type in ("execute_result", "display_data"):
                 output.data = {k: v for k, v in output.data.items() if k in KEEP_MIME}
+                if "text/html" in output.data and "<table" not in output.data["text/html"]:
+                    del output.data["text/html"]  # only tables: no widget or figure markup
                 output.metadata = {}
+                if output.output_type == "execute_result":
+                    output.execution_count = None
                 if output.data:
                     kept.append(output)
             elif output.output_type == "error":

@@ -39,6 +39,8 @@ __all__ = [
     "sensitivity",
     "crux",
     "crux_strengths",
+    "crux_crossing",
+    "thesis_reasons",
 ]
 
 ARTICLES = ("K", "P")
@@ -203,6 +205,63 @@ def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[st
         }
         result[article] = thesis_strength(article, preset, credence=overrides)
     return result
+
+
+def crux_crossing(name: str, preset: str = "neutral", tolerance: float = 1e-6) -> float | None:
+    """The answer (0–1) to crux ``name`` at which both articles' cases stand
+    equally (lesson 00: where the two bars cross), every other weight at
+    ``preset``; ``None`` if one article stays ahead along the whole slider.
+
+    The K-minus-P gap only grows with the answer (the crux's K claims take the
+    answer as credence, its P claims the complement, and the model is
+    monotone), so bisection finds the one crossing.
+    """
+
+    def gap(answer: float) -> float:
+        strengths = crux_strengths(name, answer, preset)
+        return strengths["K"] - strengths["P"]
+
+    low, high = 0.0, 1.0
+    if gap(low) > 0 or gap(high) < 0:
+        return None
+    while high - low > tolerance:
+        middle = (low + high) / 2
+        low, high = (middle, high) if gap(middle) < 0 else (low, middle)
+    return (low + high) / 2
+
+
+def thesis_reasons(
+    article: str,
+    preset: str = "neutral",
+    credence: Mapping[str, float] | None = None,
+    importance: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """The reasons the thesis rests on directly, largest share first: one row
+    per reason (a co-premise group is one row, ids joined by "+"), with
+    ``weight`` (its share of the thesis's importance, 0–1, summing to 1),
+    ``strength`` (0–1, the weakest member for a group) and ``contribution``
+    = weight × strength; the contributions add up to the thesis strength
+    (before any attack on the thesis itself)."""
+    arg = argument_map(article)
+    credence_values, importance_values = weights(article, preset, credence, importance)
+    strengths = argument_strength(arg, credence_values, importance_values)
+    claims = article_claims(article)
+    rows = []
+    for group in arg.support_groups[arg.ids.index(arg.thesis)]:
+        ids = [arg.ids[n] for n in group]
+        rows.append(
+            {
+                "reason": "+".join(ids),
+                "summary": " / ".join(claims.loc[i, "summary"] for i in ids),
+                "weight": sum(importance_values[i] for i in ids) / len(ids),
+                "strength": float(strengths[ids].min()),
+            }
+        )
+    table = pd.DataFrame(rows)
+    total = table["weight"].sum()
+    table["weight"] = table["weight"] / total if total > 0 else 0.0
+    table["contribution"] = table["weight"] * table["strength"]
+    return table.sort_values(["contribution", "reason"], ascending=[False, True]).reset_index(drop=True)
 
 
 # Lesson 03's fact checks live in their own module; import it so that
