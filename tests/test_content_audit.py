@@ -84,7 +84,8 @@ def test_k_says_russia_attacked_poland_on_purpose_and_the_course_calls_it_contes
     assert "whether intentional or not" in attack["verdict_note"] and "could have been a mistake" in attack["verdict_note"]
     k01 = CLAIMS.loc["K01"]
     assert "sent" in k01["summary"] and "into Poland" in k01["summary"] and "disputed" in k01["summary"]
-    assert NEUTRAL.loc["K01", "justification"].startswith("verdict supported, -0.05")  # the caveat on intent
+    assert "Caveat on 'sent" in k01["verdict_note"]  # the caveat on intent
+    assert k01["relation"] == "elaborates"  # the occasion of the article, not a reason for its thesis
 
 
 # --- 4. K11 ----------------------------------------------------------------------------------------
