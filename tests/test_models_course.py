@@ -50,7 +50,9 @@ def test_overrides_change_only_what_they_name():
         (lambda: models.thesis_strength("K", credence={"P02": 0.5}), r"credence: unknown claim id 'P02'"),
         (lambda: models.thesis_strength("K", credence={"K02": 0.5}), r"credence: unknown claim id 'K02'"),  # the thesis
         (lambda: models.thesis_strength("P", importance={"P02": -0.1}), r"importance\['P02'\] = -0.1: must be a number between 0 and 1"),
-        (lambda: models.crux_strengths("restraint", float("nan")), r"answer\['answer'\] = nan"),
+        (lambda: models.crux_strengths("restraint", float("nan")), r"answer = nan: must be a number between 0 and 1"),
+        (lambda: models.uniform_theses(2, 0.3), r"credence = 2: must be a number between 0 and 1"),
+        (lambda: models.uniform_theses(0.5, "high"), r"importance = 'high': must be a number between 0 and 1"),
     ],
 )
 def test_bad_input_is_named(call, message):
@@ -164,3 +166,13 @@ def test_the_thesis_reasons_add_up_to_the_thesis(article, preset):
     arg = models.argument_map(article)
     if not arg.attackers[arg.ids.index(arg.thesis)]:
         assert reasons["contribution"].sum() == pytest.approx(models.thesis_strength(article, preset))
+
+
+def test_the_lesson_tables_agree_with_the_model():
+    sweep = models.crux_sweep("restraint", answers=(0.0, 1.0))
+    assert sweep.loc[0.0, "ahead"] == "P" and sweep.loc[1.0, "ahead"] == "K"
+    overview = models.preset_overview("K")
+    assert list(overview.index) == list(models.PRESETS)
+    assert overview.loc["neutral", "thesis"] == round(models.thesis_strength("K"), 3)
+    level = models.uniform_theses(0.6, 0.4, attacks=False)
+    assert level["K"] == pytest.approx(level["P"]) == pytest.approx(0.6)

@@ -8,13 +8,14 @@ to the pure argument model in :mod:`natodebate.models.argument`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from .. import data
 from . import argument
-from .argument import ArgumentMap, argument_strength, check_unit_interval, one_way_sensitivity
+from .argument import ArgumentMap, argument_strength, check_fraction, check_unit_interval, one_way_sensitivity
 
 __all__ = [
     "ARTICLES",
@@ -26,6 +27,7 @@ __all__ = [
     "argument_strength",
     "one_way_sensitivity",
     "check_unit_interval",
+    "check_fraction",
     "check_article",
     "check_preset",
     "article_claims",
@@ -40,7 +42,10 @@ __all__ = [
     "crux",
     "crux_strengths",
     "crux_crossing",
+    "crux_sweep",
     "thesis_reasons",
+    "preset_overview",
+    "uniform_theses",
 ]
 
 ARTICLES = ("K", "P")
@@ -81,8 +86,23 @@ def article_claims(article: str) -> pd.DataFrame:
 
 @functools.cache
 def argument_map(article: str) -> ArgumentMap:
-    """The compiled argument map of ``article`` (cached)."""
-    return ArgumentMap.from_claims(article_claims(article))
+    """The compiled argument map of ``article`` (cached). Raises
+    :class:`~natodebate.data.DataError` naming ``claims.csv`` and the rows
+    of the claims involved when they do not form one tree under a thesis."""
+    claims = article_claims(article)
+    try:
+        return ArgumentMap.from_claims(claims)
+    except ValueError as err:
+        raise data.DataError(_map_problem(article, str(err))) from None
+
+
+def _map_problem(article: str, message: str) -> str:
+    """An argument-map error as a data problem: the file, the article, and
+    the rows of claims.csv that hold the claims it names."""
+    rows = {claim_id: n + 2 for n, claim_id in enumerate(data.claims().index)}  # row 1 is the header
+    named = [claim_id for claim_id in dict.fromkeys(re.findall(r"\b[KP]\d{2}\b", message)) if claim_id in rows]
+    where = "; rows: " + ", ".join(f"{claim_id} = row {rows[claim_id]}" for claim_id in named) if named else ""
+    return f"{data.data_folder() / 'claims.csv'}, article {article}'s argument map (columns relation, parent_id, premise_group): {message.removeprefix('claims: ')}{where}"
 
 
 def claim_counts(article: str) -> pd.DataFrame:
@@ -194,7 +214,7 @@ def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[st
     as its credence (``direction = same``) or its complement (``opposite``).
     """
     crux(name)
-    answer = check_unit_interval("answer", {"answer": answer}, ["answer"])["answer"]
+    answer = check_fraction("answer", answer)
     links = data.load_table("crux_claims")
     links = links[links["crux"] == name]
     result = {}
@@ -228,6 +248,49 @@ def crux_crossing(name: str, preset: str = "neutral", tolerance: float = 1e-6) -
         middle = (low + high) / 2
         low, high = (middle, high) if gap(middle) < 0 else (low, middle)
     return (low + high) / 2
+
+
+def crux_sweep(name: str, answers=(0.0, 0.25, 0.5, 0.75, 1.0), preset: str = "neutral") -> pd.DataFrame:
+    """Both theses (0–1) along the slider of crux ``name``: one row per
+    answer, columns ``K`` and ``P`` and ``ahead`` (the article whose case
+    stands better, or "level" within 0.005)."""
+    rows = []
+    for answer in answers:
+        strengths = crux_strengths(name, answer, preset)
+        gap = strengths["K"] - strengths["P"]
+        rows.append({"answer": answer, **strengths, "ahead": "level" if abs(gap) < 0.005 else ("K" if gap > 0 else "P")})
+    return pd.DataFrame(rows).set_index("answer").round(3)
+
+
+def preset_overview(article: str) -> pd.DataFrame:
+    """For each preset: the thesis strength (0–1) of ``article``, the claim
+    whose credence moves it most and that claim's swing (thesis change as its
+    credence goes from 0 to 1)."""
+    rows = []
+    for preset in PRESETS:
+        top = sensitivity(article, preset).iloc[0]
+        rows.append(
+            {"preset": preset, "thesis": thesis_strength(article, preset), "top claim": top["claim_id"], "swing": top["swing"]}
+        )
+    return pd.DataFrame(rows).set_index("preset").round(3)
+
+
+def uniform_theses(credence: float, importance: float, attacks: bool = True) -> dict[str, float]:
+    """Both theses (0–1) when every claim of both articles gets the same
+    ``credence`` and ``importance`` (0–1). With ``attacks=False`` the attacking
+    claims are set aside (importance 0) and the two theses are equal: the
+    model has no bias for the article with more claims or a deeper map; with
+    ``attacks=True`` any difference comes from the attacks."""
+    values = {"credence": check_fraction("credence", credence), "importance": check_fraction("importance", importance)}
+    result = {}
+    for article in ARTICLES:
+        arg = argument_map(article)
+        attackers = {arg.ids[a] for row in arg.attackers for a in row}
+        importances = {
+            i: 0.0 if (i in attackers and not attacks) else values["importance"] for i in arg.weighted_ids
+        }
+        result[article] = thesis_strength(article, credence=dict.fromkeys(arg.weighted_ids, values["credence"]), importance=importances)
+    return result
 
 
 def thesis_reasons(

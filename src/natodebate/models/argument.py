@@ -50,6 +50,7 @@ __all__ = [
     "RELATIONS",
     "ArgumentMap",
     "check_unit_interval",
+    "check_fraction",
     "argument_strength",
     "one_way_sensitivity",
 ]
@@ -77,6 +78,18 @@ def check_unit_interval(name: str, values: Mapping[str, float], known_ids: list[
             raise ValueError(f"{name}[{claim_id!r}] = {value!r}: must be a number between 0 and 1 (NaN not allowed)")
         checked[claim_id] = number
     return checked
+
+
+def check_fraction(name: str, value) -> float:
+    """Validate one number in [0, 1] (a probability or a weight) and return
+    it as a float; raises ``ValueError`` naming ``name`` and the allowed range."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} = {value!r}: must be a number between 0 and 1") from None
+    if not isfinite(number) or not 0.0 <= number <= 1.0:
+        raise ValueError(f"{name} = {value!r}: must be a number between 0 and 1 (NaN not allowed)")
+    return number
 
 
 @dataclass(frozen=True)
