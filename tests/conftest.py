@@ -10,18 +10,34 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def copy_of_data(destination: Path) -> Path:
+    """Copy the files of data/ into ``destination`` as new, writable files and
+    return it. Contents only, never mode bits (``shutil.copytree`` would copy
+    them, so a read-only checkout would give read-only copies that a test
+    cannot edit)."""
+    destination.mkdir(parents=True)
+    for path in (ROOT / "data").iterdir():
+        if path.is_file():
+            shutil.copyfile(path, destination / path.name)
+    return destination
+
+
 @pytest.fixture
-def broken_data_copy(tmp_path):
-    """Return a function that copies data/ to a temp folder with one edit in
-    one table (``old`` replaced by ``new`` once) and returns the folder."""
+def data_copy(tmp_path) -> Path:
+    """A writable copy of data/ in a temporary folder."""
+    return copy_of_data(tmp_path / "data")
+
+
+@pytest.fixture
+def broken_data_copy(data_copy):
+    """Return a function that edits one table of a writable copy of data/
+    (``old`` replaced by ``new`` once) and returns the folder."""
 
     def make(table: str, old: str, new: str) -> Path:
-        folder = tmp_path / "data"
-        shutil.copytree(ROOT / "data", folder)
-        path = folder / f"{table}.csv"
+        path = data_copy / f"{table}.csv"
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{old!r} not in {table}.csv: the test's edit would do nothing"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
-        return folder
+        return data_copy
 
     return make

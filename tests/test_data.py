@@ -4,7 +4,6 @@ the argument maps well formed, presets complete."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import frictionless
@@ -198,11 +197,9 @@ def test_a_bad_enum_value_names_file_row_and_column(broken_data_copy):
         data.load_table("claims", folder)
 
 
-def test_an_unknown_table_and_a_missing_file_are_named(tmp_path):
+def test_an_unknown_table_and_a_missing_file_are_named(data_copy):
     with pytest.raises(data.DataError, match="table='nope' is not in"):
         data.load_table("nope")
-    folder = tmp_path / "data"
-    shutil.copytree(ROOT / "data", folder)
-    (folder / "presets.csv").unlink()
+    (data_copy / "presets.csv").unlink()
     with pytest.raises(data.DataError, match=r"presets\.csv: file missing"):
-        data.load_table("presets", folder)
+        data.load_table("presets", data_copy)

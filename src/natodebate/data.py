@@ -1,15 +1,26 @@
 """Layer 1 — load and validate the course tables in ``data/``.
 
 Every table is described in ``data/datapackage.json`` (a Frictionless Data
-Package). :func:`load_table` validates a table against that description before
-handing it out, so a malformed file stops with a :class:`DataError` that names
-the file, the row and the column instead of a traceback from deep inside pandas.
+Package). :func:`load_table` checks a table before handing it out, so that a
+malformed file stops with a :class:`DataError` naming the file, the row, the
+column, the value found and the values allowed, instead of a traceback from
+deep inside pandas or a silently wrong number:
+
+* the file must be text in its declared encoding (UTF-8 for every table);
+* its header must name the schema's columns, in the schema's order;
+* every value must match its field (type, required, allowed values, range,
+  pattern, unique and foreign keys): Frictionless validates that;
+* every value the schema accepts is read as what it means (a boolean written
+  ``TRUE`` or ``1`` by a spreadsheet is ``True``), and a required column is
+  never left empty.
+
 Validation runs once per version of a file: a receipt named after the hash of
-the exact bytes goes into a cache folder, so a lesson that loads unchanged
-tables does not pay for importing Frictionless (~0.3 s, ~40 MB) every time.
-Beside the receipt goes the typed table itself, so that a new kernel reads
-it back in a tenth of a millisecond instead of parsing the CSV again (~2 ms a
-table, 20 tables a lesson).
+the exact bytes (and of this module) goes into a cache folder, so a lesson
+that loads unchanged tables does not import Frictionless (~40 MB) every time.
+
+Where the data is: :func:`data_folder` (``$NATODEBATE_DATA``, else the
+checkout this library runs from, else ``data/`` in or beside the current
+folder).
 
 The article texts themselves are not part of the repository (they are
 copyrighted). :func:`article_paragraphs` reads them from ``shared/articles``
@@ -18,20 +29,20 @@ copyrighted). :func:`article_paragraphs` reads them from ``shared/articles``
 
 from __future__ import annotations
 
+import csv
 import functools
 import hashlib
+import io
 import json
 import os
-import pickle
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 __all__ = [
     "DataError",
-    "DATA_DIR",
+    "data_folder",
     "load_table",
     "table_names",
     "claims",
@@ -43,12 +54,77 @@ __all__ = [
     "normalise_text",
 ]
 
-#: The repository's ``data/`` folder (override with ``$NATODEBATE_DATA``).
-DATA_DIR = Path(os.environ.get("NATODEBATE_DATA", Path(__file__).resolve().parents[2] / "data"))
+#: The ``name`` in the course's ``datapackage.json``: how a ``data/`` folder
+#: found beside the current folder is recognised as the course's.
+PACKAGE_NAME = "restraint-or-resolve"
+
+#: What a boolean field accepts when its schema names no ``trueValues`` /
+#: ``falseValues``: the Frictionless defaults (a test keeps them in step).
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+
+#: How many problems a failed validation lists before it counts the rest.
+SHOWN_ERRORS = 5
 
 
 class DataError(ValueError):
-    """A course table is malformed. The message names file, row and column."""
+    """A course table is malformed or missing. The message names the file,
+    the row and column, the value found and what is allowed."""
+
+
+# --- where the data is -------------------------------------------------------
+
+
+def data_folder() -> Path:
+    """The course's ``data/`` folder (the one holding ``datapackage.json``).
+
+    Looked for in this order: ``$NATODEBATE_DATA``; the ``data/`` folder of
+    the checkout this library runs from (an editable install, ``pip install
+    -e .``); ``data/`` in the current folder or in its parent (a lesson runs
+    in ``notebooks/``, next to ``data/``). Raises :class:`DataError` saying
+    what to do when none is found.
+    """
+    override = os.environ.get("NATODEBATE_DATA")
+    if override:
+        folder = Path(override).expanduser()
+        if not (folder / "datapackage.json").is_file():
+            raise DataError(
+                f"NATODEBATE_DATA={override!r}: no datapackage.json in that folder. "
+                "Set NATODEBATE_DATA to the course's data/ folder (the one holding datapackage.json and the CSV tables)."
+            )
+        return folder.resolve()
+    checkout = Path(__file__).resolve().parents[2] / "data"
+    candidates = [checkout, Path.cwd() / "data", Path.cwd().parent / "data"]
+    for folder in candidates:
+        if folder == checkout and (folder / "datapackage.json").is_file():
+            return folder
+        if _is_course_data(folder):
+            return folder.resolve()
+    looked = ", ".join(dict.fromkeys(str(c) for c in candidates))
+    raise DataError(
+        "The course data (data/datapackage.json and its CSV tables) was not found: a plain `pip install .` "
+        f"installs the library ({Path(__file__).parent}) but not the data. Either set NATODEBATE_DATA to the "
+        "course's data/ folder (export NATODEBATE_DATA=/path/to/the/course/data, or in a notebook "
+        "os.environ['NATODEBATE_DATA'] = '/path/to/the/course/data' before loading a table), or install the "
+        f"course editable from its folder: pip install -e /path/to/the/course. Looked in: {looked}."
+    )
+
+
+def _is_course_data(folder: Path) -> bool:
+    descriptor = folder / "datapackage.json"
+    if not descriptor.is_file():
+        return False
+    try:
+        return _package_descriptor(folder).get("name") == PACKAGE_NAME
+    except DataError:
+        return False
+
+
+def _folder(data_dir: Path | str | None) -> Path:
+    return Path(data_dir).resolve() if data_dir is not None else data_folder()
+
+
+# --- the descriptor ----------------------------------------------------------
 
 
 def _package_descriptor(data_dir: Path) -> dict:
@@ -64,8 +140,10 @@ def _parse_descriptor(path: Path, stamp: tuple) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataError(f"{path}: the data package descriptor is missing") from None
-    except json.JSONDecodeError as err:
-        raise DataError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}): {err.msg}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        where = f" (line {err.lineno}, column {err.colno})" if isinstance(err, json.JSONDecodeError) else ""
+        reason = err.msg if isinstance(err, json.JSONDecodeError) else err.reason
+        raise DataError(f"{path}: not valid JSON{where}: {reason}") from None
 
 
 def _resource_descriptor(name: str, data_dir: Path) -> dict:
@@ -76,11 +154,142 @@ def _resource_descriptor(name: str, data_dir: Path) -> dict:
     return descriptor["resources"][names.index(name)]
 
 
-def _first_errors(report, limit: int = 5) -> list[str]:
-    """Turn a Frictionless report into 'file, row N, column C: message' lines."""
+def _table_resources(name: str, data_dir: Path) -> list[dict]:
+    """The resources table ``name``'s validity depends on: its own and those
+    of the tables its foreign keys point to."""
+    own = _resource_descriptor(name, data_dir)
+    resources = {own["name"]: own}
+    for key in own["schema"].get("foreignKeys", []):
+        target = key["reference"]["resource"]
+        if target and target not in resources:
+            resources[target] = _resource_descriptor(target, data_dir)
+    return list(resources.values())
+
+
+def _table_files(name: str, data_dir: Path) -> list[str]:
+    """The files of :func:`_table_resources` (paths relative to ``data_dir``)."""
+    return sorted({resource["path"] for resource in _table_resources(name, data_dir)})
+
+
+def _encoding(resource: dict) -> str:
+    return resource.get("encoding", "utf-8")
+
+
+# --- checks before Frictionless: encoding and header ---------------------------
+
+
+def _check_text(path: Path, resource: dict) -> None:
+    """Raise :class:`DataError` unless ``path`` is text in the resource's
+    encoding whose header names the schema's columns in order. (Frictionless
+    reports a bad byte without its place and a missing column under the name
+    of the column after it.)"""
+    raw = path.read_bytes()
+    encoding = _encoding(resource)
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DataError(
+            f"{path}, line {line}, byte {column} of the line (byte {err.start + 1} of the file): "
+            f"byte 0x{raw[err.start]:02X} is not {encoding.upper()} text "
+            f"({err.reason}). datapackage.json declares encoding {encoding!r} for table {resource['name']!r}: "
+            f"save the file as {encoding.upper()} (in a spreadsheet: 'CSV UTF-8')."
+        ) from None
+    dialect = resource.get("dialect", {})
+    reader = csv.reader(
+        io.StringIO(text.removeprefix("\ufeff")),
+        delimiter=dialect.get("delimiter", ","),
+        quotechar=dialect.get("quoteChar", '"'),
+    )
+    header = next(reader, [])
+    expected = [field["name"] for field in resource["schema"]["fields"]]
+    if header != expected:
+        raise DataError(
+            f"{path}, header (row 1): {_header_problem(header, expected)}. "
+            f"datapackage.json lists {len(expected)} columns for table {resource['name']!r}, in this order: {', '.join(expected)}"
+        )
+
+
+def _header_problem(header: list[str], expected: list[str]) -> str:
+    def names(columns: list[str]) -> str:
+        return ", ".join(repr(c) for c in columns)
+
+    problems = []
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if missing:
+        problems.append(f"column {names(missing)} is missing" if len(missing) == 1 else f"columns {names(missing)} are missing")
+    if extra:
+        problems.append(
+            f"column {names(extra)} is not in the schema" if len(extra) == 1 else f"columns {names(extra)} are not in the schema"
+        )
+    if repeated:
+        problems.append(f"column {names(repeated)} appears more than once")
+    if not problems:
+        problems.append(f"the columns are in another order: {', '.join(header)}")
+    return "; ".join(problems)
+
+
+# --- Frictionless's findings, in words ------------------------------------------
+
+
+def _allowed(field: dict) -> str:
+    """What a field accepts, in words (for error messages)."""
+    kind = field["type"]
+    if kind == "boolean":
+        values = [*field.get("trueValues", TRUE_VALUES), *field.get("falseValues", FALSE_VALUES)]
+        return "one of " + ", ".join(values)
+    return {
+        "integer": "a whole number such as 12",
+        "number": "a number such as 12.5 (a point, no thousands separator)",
+        "date": "a date written YYYY-MM-DD",
+    }.get(kind, f"a {kind}")
+
+
+_TYPE_NAMES = {"integer": "an integer", "number": "a number", "date": "a date", "boolean": "a boolean"}
+
+
+def _describe(error, fields: dict[str, dict]) -> str:
+    """One Frictionless error as 'value: what is wrong; what is allowed'."""
+    field = fields.get(getattr(error, "field_name", None) or "")
+    cell = getattr(error, "cell", None)
+    if field is not None and error.type == "type-error":
+        return f"{cell!r} is not {_TYPE_NAMES.get(field['type'], 'a ' + field['type'])}; expected {_allowed(field)}"
+    if field is not None and error.type == "constraint-error":
+        constraints = field.get("constraints", {})
+        match = re.match(r'constraint "(\w+)"', error.note or "")
+        constraint = match.group(1) if match else ""
+        if constraint == "required":
+            return f"the cell is empty; a value is required ({_allowed(field) if field['type'] != 'string' else 'any text'})"
+        if constraint == "enum":
+            return f"{cell!r} is not allowed; expected one of: {', '.join(map(str, constraints['enum']))}"
+        if constraint in ("minimum", "maximum"):
+            relation = ">=" if constraint == "minimum" else "<="
+            return f"{cell!r} is out of range; expected a value {relation} {constraints[constraint]}"
+        if constraint == "pattern":
+            return f"{cell!r} does not match the pattern {constraints['pattern']}"
+        if constraint in ("minLength", "maxLength"):
+            relation = "at least" if constraint == "minLength" else "at most"
+            return f"{cell!r} has {len(str(cell))} characters; expected {relation} {constraints[constraint]}"
+        return f"{cell!r}: {error.note}"
+    if field is not None and error.type == "unique-error":
+        return f"{cell!r} appears twice; each value must be unique ({error.note})"
+    if error.type == "primary-key":
+        return f"a second row with the same key; each key must be unique ({error.note})"
+    if cell is not None:
+        return f"{cell!r}: {error.note or error.title}"
+    return error.note or error.title
+
+
+def _report_lines(report, resource: dict) -> list[str]:
+    """A Frictionless report as 'file, row N, column C: value: problem; allowed'
+    lines, one per problem."""
+    fields = {field["name"]: field for field in resource["schema"]["fields"]}
     lines = []
     for task in report.tasks:
-        for error in task.errors[:limit]:
+        for error in task.errors:
             row = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None)
             where = []
@@ -89,10 +298,19 @@ def _first_errors(report, limit: int = 5) -> list[str]:
             if field:
                 where.append(f"column {field!r}")
             place = ", ".join(where) or "table"
-            lines.append(f"{Path(task.place).name}, {place}: {error.note or error.title}")
-    for error in report.errors[:limit]:
-        lines.append(error.message)
+            lines.append(f"{Path(task.place).name}, {place}: {_describe(error, fields)}")
+    lines.extend(error.message for error in report.errors)
     return lines
+
+
+def _summary(lines: list[str]) -> str:
+    shown = "\n  ".join(lines[:SHOWN_ERRORS])
+    if len(lines) > SHOWN_ERRORS:
+        shown += f"\n  … and {len(lines) - SHOWN_ERRORS} more ({len(lines)} problems in all)"
+    return shown
+
+
+# --- validation receipts ----------------------------------------------------------
 
 
 def _cache_dir() -> Path:
@@ -104,18 +322,6 @@ def _cache_dir() -> Path:
     return Path(base) / "natodebate"
 
 
-def _table_files(name: str, data_dir: Path) -> list[str]:
-    """The files table ``name``'s validity depends on: its own and those of
-    the tables its foreign keys point to (paths relative to ``data_dir``)."""
-    resource_descriptor = _resource_descriptor(name, data_dir)
-    paths = {resource_descriptor["path"]}
-    for key in resource_descriptor["schema"].get("foreignKeys", []):
-        target = key["reference"]["resource"]
-        if target:
-            paths.add(_resource_descriptor(target, data_dir)["path"])
-    return sorted(paths)
-
-
 @functools.cache
 def _validator_version() -> str:
     from importlib.metadata import version
@@ -123,11 +329,18 @@ def _validator_version() -> str:
     return version("frictionless")
 
 
+@functools.cache
+def _checks_version() -> bytes:
+    """This module's source: what the checks besides Frictionless are."""
+    return Path(__file__).read_bytes()
+
+
 def _fingerprint(name: str, data_dir: Path) -> str:
     """A hash of everything the validation of table ``name`` depends on: the
     package descriptor, the table's file and the files of the tables its
-    foreign keys point to, and the validator's version."""
+    foreign keys point to, the validator's version and this module."""
     digest = hashlib.sha256(f"{name}|frictionless {_validator_version()}".encode())
+    digest.update(_checks_version())
     digest.update((data_dir / "datapackage.json").read_bytes())
     for path in _table_files(name, data_dir):
         if (data_dir / path).exists():
@@ -138,69 +351,35 @@ def _fingerprint(name: str, data_dir: Path) -> str:
 @functools.cache
 def _frictionless_package(descriptor: Path, stamp: tuple):
     # `stamp` keys the cache: an edited descriptor gives a new package.
-    # Imported here: frictionless costs ~0.3 s and ~40 MB, and a table whose
-    # exact bytes were already validated does not need it (see _validate).
+    # Imported here: a table whose exact bytes were already validated does
+    # not need frictionless (see _validate).
     import frictionless
 
     return frictionless.Package(str(descriptor))
 
 
-def _validate(name: str, data_dir: Path, resource_descriptor: dict) -> str:
-    """Validate table ``name`` with Frictionless, unless these exact bytes
-    passed before: a receipt named after their fingerprint is then in the
-    cache folder. Failures are never cached. Returns the fingerprint."""
+def _validate(name: str, data_dir: Path, resource_descriptor: dict) -> None:
+    """Check table ``name`` (:func:`_check_text`, then Frictionless), unless
+    these exact bytes passed before: a receipt named after their fingerprint
+    is then in the cache folder. Failures are never cached."""
     fingerprint = _fingerprint(name, data_dir)
     receipt = _cache_dir() / "validated" / fingerprint
     if receipt.exists():
-        return fingerprint
+        return
+    for resource in _table_resources(name, data_dir):
+        path = data_dir / resource["path"]
+        if path.exists():
+            _check_text(path, resource)
     descriptor = data_dir / "datapackage.json"
     report = _frictionless_package(descriptor, _file_stamp(descriptor)).get_resource(name).validate()
     if not report.valid:
-        problems = "\n  ".join(_first_errors(report))
+        problems = _summary(_report_lines(report, resource_descriptor))
         raise DataError(f"{data_dir / resource_descriptor['path']} does not match its schema in datapackage.json:\n  {problems}")
     try:
         receipt.parent.mkdir(parents=True, exist_ok=True)
         receipt.write_text(f"{name} validated\n")
     except OSError:
         pass  # a read-only home only costs a re-validation next time
-    return fingerprint
-
-
-@functools.cache
-def _reader_key() -> str:
-    """What a cached typed table depends on besides the validated bytes: the
-    pandas that pickled it and the code that typed it (this file)."""
-    digest = hashlib.sha256(f"pandas {pd.__version__}".encode())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _typed_frame(path: Path, schema: dict, fingerprint: str) -> pd.DataFrame:
-    """The validated table at ``path``, typed by :func:`_read_typed`; read back
-    from the cache folder when these exact bytes were typed before.
-
-    The cache holds only pickles this function wrote, in the user's own cache
-    folder, after the bytes passed validation."""
-    cached = _cache_dir() / "frames" / f"{fingerprint}-{_reader_key()}.pickle"
-    try:
-        return pickle.loads(cached.read_bytes())
-    except Exception:  # noqa: BLE001 - missing, truncated or foreign: parse the CSV; a cache must never stop a lesson
-        pass
-    frame = _read_typed(path, schema)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        # Written under a temporary name and renamed: a kernel reading at the
-        # same moment sees the whole file or none.
-        handle = tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".tmp", delete=False)
-        try:
-            with handle:
-                pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, cached)
-        finally:
-            Path(handle.name).unlink(missing_ok=True)  # left only if the write failed
-    except OSError:
-        pass  # a read-only or full disk only costs a CSV parse next time
-    return frame
 
 
 def _file_stamp(*paths: Path) -> tuple:
@@ -215,47 +394,65 @@ def _validated_frame(name: str, data_dir: Path, stamp: tuple = ()) -> pd.DataFra
     path = data_dir / resource_descriptor["path"]
     if not path.exists():
         raise DataError(f"{path}: file missing (table {name!r} in datapackage.json)")
-    fingerprint = _validate(name, data_dir, resource_descriptor)
-    return _typed_frame(path, resource_descriptor["schema"], fingerprint)
+    _validate(name, data_dir, resource_descriptor)
+    return _read_typed(path, resource_descriptor)
 
 
-def _read_typed(path: Path, schema: dict) -> pd.DataFrame:
+def _read_typed(path: Path, resource: dict) -> pd.DataFrame:
     """Read a validated CSV with the column types its schema declares."""
     dtypes = {"string": "string", "integer": "Int64", "number": "float64"}
-    fields = schema["fields"]
-    frame = pd.read_csv(
-        path,
-        # Booleans and dates are read as text and converted below, so the
-        # conversion sees exactly what the file says.
-        dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields},
-        keep_default_na=False,
-        na_values={f["name"]: [""] for f in fields},
-    )
+    fields = resource["schema"]["fields"]
+    try:
+        frame = pd.read_csv(
+            path,
+            # "-sig": a byte-order mark, which spreadsheets write, is not part of the first column's name
+            encoding="utf-8-sig" if _encoding(resource).lower().replace("_", "-") in ("utf-8", "utf8") else _encoding(resource),
+            # Booleans and dates are read as text and converted below, so the
+            # conversion sees exactly what the file says.
+            dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields},
+            keep_default_na=False,
+            na_values={f["name"]: [""] for f in fields},
+        )
+    except (ValueError, UnicodeDecodeError) as err:  # validation passed, so the reader and the schema disagree
+        raise DataError(f"{path}: passed validation but could not be read as datapackage.json types it: {err}") from None
     for field in fields:
         column = field["name"]
         if field["type"] == "boolean":
-            frame[column] = frame[column].map({"true": True, "false": False, "True": True, "False": False}).astype("boolean")
+            meaning = {value: True for value in field.get("trueValues", TRUE_VALUES)}
+            meaning.update({value: False for value in field.get("falseValues", FALSE_VALUES)})
+            typed = frame[column].map(meaning).astype("boolean")
+            unread = frame[column].notna() & typed.isna()
+            if unread.any():
+                first = unread.to_numpy().nonzero()[0][0]
+                raise DataError(
+                    f"{path.name}, row {first + 2}, column {column!r}: {frame[column].iloc[first]!r} is not a boolean; "
+                    f"expected {_allowed(field)}"
+                )
+            frame[column] = typed
         elif field["type"] == "date":
             frame[column] = pd.to_datetime(frame[column], format="ISO8601")
+        if field.get("constraints", {}).get("required") and frame[column].isna().any():
+            first = frame[column].isna().to_numpy().nonzero()[0][0]
+            raise DataError(f"{path.name}, row {first + 2}, column {column!r}: the cell is empty; a value is required")
     return frame
 
 
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
-    """Return table ``name`` from ``data/`` as a DataFrame, validated against
-    its schema in ``datapackage.json``.
+    """Return table ``name`` as a DataFrame, validated against its schema in
+    ``datapackage.json``; ``data_dir`` defaults to :func:`data_folder`.
 
-    Raises :class:`DataError` naming the file, row and column when the table
-    does not match its schema. Results are cached; callers get a copy.
+    Raises :class:`DataError` naming the file, row and column, the value and
+    what is allowed when the table does not match its schema. Results are
+    cached; callers get a copy.
     """
-    folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
+    folder = _folder(data_dir)
     stamp = _file_stamp(folder / "datapackage.json", *(folder / path for path in _table_files(name, folder)))
     return _validated_frame(name, folder, stamp).copy()
 
 
 def table_names(data_dir: Path | str | None = None) -> list[str]:
     """Names of every table described in ``datapackage.json``."""
-    folder = (Path(data_dir) if data_dir is not None else DATA_DIR).resolve()
-    return [resource["name"] for resource in _package_descriptor(folder)["resources"]]
+    return [resource["name"] for resource in _package_descriptor(_folder(data_dir))["resources"]]
 
 
 def articles() -> pd.DataFrame:
