@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from natodebate import data, models
+from natodebate.models import factcheck as check
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
@@ -195,6 +196,27 @@ def test_after_five_problems_the_rest_are_counted(data_copy):
     total = len(rows) - 1
     assert message.count("'hearsay' is not allowed") == 5
     assert message.endswith(f"… and {total - 5} more ({total} problems in all)")
+
+
+# --- a missing row is a data problem, a bad argument is not ----------------------------------
+
+
+def test_a_missing_sipri_row_is_reported_as_data_naming_table_and_key(data_copy):
+    rows = read_rows(data_copy, "military_expenditure")
+    header = rows[0]
+    key = [header.index(c) for c in ("country", "year", "vintage")]
+    kept = [row for row in rows if [row[i] for i in key] != ["Ukraine", "2021", "first_published"]]
+    assert len(kept) == len(rows) - 1
+    write_rows(data_copy, "military_expenditure", kept)
+    milex = data.load_table("military_expenditure", data_copy)
+    with pytest.raises(data.DataError) as caught:
+        check.military_expenditure_ratio(2021, "first_published", milex)
+    assert "military_expenditure.csv has no row for country='Ukraine', year=2021, vintage='first_published'" in str(caught.value)
+    # a year the table does not have at all is the argument's fault, and says so
+    with pytest.raises(ValueError) as caught:
+        check.military_expenditure_ratio(1850, "first_published", milex)
+    assert not isinstance(caught.value, data.DataError)
+    assert str(caught.value).startswith("year=1850: expected one of") and "military_expenditure.csv" in str(caught.value)
 
 
 # --- the argument map: file and rows ---------------------------------------------------------

@@ -84,10 +84,14 @@ INVASION_DATE = pd.Timestamp("2022-02-24")
 # --- validation helpers --------------------------------------------------------
 
 
-def _choice(name: str, value, allowed: Iterable) -> object:
+def _choice(name: str, value, allowed: Iterable, source: str = "") -> object:
+    """``value`` if it is one of ``allowed``, else ``ValueError`` naming the
+    parameter and the allowed values (and ``source``, the table they come
+    from, when the data decide what is allowed)."""
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ValueError(f"{name}={value!r}: expected one of {', '.join(map(repr, allowed))}")
+        origin = f" (the values in {source})" if source else ""
+        raise ValueError(f"{name}={value!r}: expected one of {', '.join(map(repr, allowed))}{origin}")
     return value
 
 
@@ -110,10 +114,19 @@ def _confirmed(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["confidence"].isin(CONFIRMED)]
 
 
-def _one(rows: pd.DataFrame, what: str) -> pd.Series:
-    if len(rows) != 1:
-        raise ValueError(f"{what}: expected exactly one row in the data, found {len(rows)}")
-    return rows.iloc[0]
+def _only_row(table: str, rows: pd.DataFrame, argument: str = "", confirmed: bool = True, **key) -> pd.Series:
+    """The one row of ``rows``, which hold the rows of ``table`` that match
+    ``key``. The arguments were valid (checked against the whole table), so
+    none, or more than one, is a data problem: :class:`~natodebate.data.DataError`
+    naming the table and the key (and the ``argument`` that asked for it)."""
+    if len(rows) == 1:
+        return rows.iloc[0]
+    wanted = ", ".join(f"{column}={value!r}" for column, value in key.items())
+    prefix = f"{argument}: " if argument else ""
+    if rows.empty:
+        also = " (rows with confidence 'unconfirmed' do not count)" if confirmed else ""
+        raise data.DataError(f"{prefix}{table}.csv has no row for {wanted}{also}; the data should have one")
+    raise data.DataError(f"{prefix}{table}.csv has {len(rows)} rows for {wanted}; expected exactly one")
 
 
 def split_ids(ids: str | float | None) -> list[str]:
@@ -140,14 +153,15 @@ def country_value(country: str, indicator: str, year: int | None = None, facts: 
     be left out for areas."""
     facts = _confirmed(_table("country_facts", facts))
     _choice("country", country, ("Russia", "Ukraine"))
-    _choice("indicator", indicator, sorted(facts["indicator"].unique()))
+    _choice("indicator", indicator, sorted(facts["indicator"].unique()), "country_facts.csv")
     rows = facts[(facts["country"] == country) & (facts["indicator"] == indicator)]
     if year is None:
         rows = rows[rows["year"].isna()]
     else:
-        _choice("year", year, sorted(int(y) for y in rows["year"].dropna().unique()))
+        years = facts.loc[facts["indicator"] == indicator, "year"].dropna()
+        _choice("year", year, sorted(int(y) for y in years.unique()), f"country_facts.csv for {indicator}")
         rows = rows[rows["year"] == year]
-    return float(_one(rows, f"{country} {indicator} {year or ''}".strip())["value"])
+    return float(_only_row("country_facts", rows, country=country, indicator=indicator, year=year)["value"])
 
 
 def area_ratio(kind: str = "total", facts: pd.DataFrame | None = None) -> float:
@@ -175,9 +189,9 @@ def military_expenditure(country: str, year: int, vintage: str = "latest_revisio
     milex = _confirmed(_table("military_expenditure", milex))
     _choice("country", country, ("Russia", "Ukraine"))
     _choice("vintage", vintage, VINTAGES)
-    rows = milex[(milex["country"] == country) & (milex["vintage"] == vintage)]
-    _choice("year", year, sorted(int(y) for y in rows["year"].unique()))
-    return float(_one(rows[rows["year"] == year], f"{country} {year} {vintage}")["usd_bn"])
+    _choice("year", year, sorted(int(y) for y in milex["year"].unique()), "military_expenditure.csv")
+    rows = milex[(milex["country"] == country) & (milex["vintage"] == vintage) & (milex["year"] == year)]
+    return float(_only_row("military_expenditure", rows, country=country, year=year, vintage=vintage)["usd_bn"])
 
 
 def military_expenditure_ratio(year: int = 2021, vintage: str = "first_published", milex: pd.DataFrame | None = None) -> float:
@@ -336,9 +350,11 @@ def gdp_outcome(target_year: int = 2022, stage: str = "revised estimate", countr
     ``stage`` "first estimate" or "revised estimate"."""
     growth = _confirmed(_table("gdp_growth", growth))
     _choice("stage", stage, ("first estimate", "revised estimate"))
-    rows = growth[(growth["kind"] == "outcome") & (growth["country"] == country) & (growth["stage"] == stage)]
-    _choice("target_year", target_year, sorted(int(y) for y in rows["target_year"].unique()))
-    return float(_one(rows[rows["target_year"] == target_year], f"{country} {target_year} {stage}")["growth_pct"])
+    outcomes = growth[growth["kind"] == "outcome"]
+    _choice("target_year", target_year, sorted(int(y) for y in outcomes["target_year"].unique()), "gdp_growth.csv outcomes")
+    rows = outcomes[(outcomes["country"] == country) & (outcomes["stage"] == stage) & (outcomes["target_year"] == target_year)]
+    row = _only_row("gdp_growth", rows, kind="outcome", country=country, target_year=target_year, stage=stage)
+    return float(row["growth_pct"])
 
 
 def gdp_outcomes(country: str = "Russia", growth: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -392,10 +408,11 @@ def allies_at_or_above(
     if not include_unconfirmed:
         spending = _confirmed(spending)
     _choice("vintage", vintage, ("latest", "first_estimate"))
-    rows = spending[spending["vintage"] == vintage]
-    _choice("year", year, sorted(int(y) for y in rows["year"].unique()))
-    rows = rows[(rows["year"] == year) & (rows["pct_gdp"] >= threshold_pct)]
-    return list(rows["ally"])
+    _choice("year", year, sorted(int(y) for y in spending["year"].unique()), "nato_spending.csv")
+    rows = spending[(spending["vintage"] == vintage) & (spending["year"] == year)]
+    if rows.empty:
+        raise data.DataError(f"year={year!r}: nato_spending.csv has no row for year={year!r}, vintage={vintage!r}; the data should have some")
+    return list(rows.loc[rows["pct_gdp"] >= threshold_pct, "ally"])
 
 
 def spending_change(ally: str, from_year: int = 2014, to_year: int = 2025, spending: pd.DataFrame | None = None) -> float:
@@ -403,11 +420,16 @@ def spending_change(ally: str, from_year: int = 2014, to_year: int = 2025, spend
     ``from_year`` to ``to_year`` (latest NATO vintage, confirmed values)."""
     spending = _confirmed(_table("nato_spending", spending))
     rows = spending[spending["vintage"] == "latest"]
-    _choice("ally", ally, sorted(rows["ally"].unique()))
-    mine = rows[rows["ally"] == ally].set_index("year")["pct_gdp"]
-    _choice("from_year", from_year, sorted(int(y) for y in mine.index))
-    _choice("to_year", to_year, sorted(int(y) for y in mine.index))
-    return float(mine[to_year] - mine[from_year])
+    _choice("ally", ally, sorted(rows["ally"].unique()), "nato_spending.csv")
+    years = sorted(int(y) for y in rows["year"].unique())
+    _choice("from_year", from_year, years, "nato_spending.csv")
+    _choice("to_year", to_year, years, "nato_spending.csv")
+    mine = rows[rows["ally"] == ally]
+    start, end = (
+        _only_row("nato_spending", mine[mine["year"] == year], f"{name}={year!r}", ally=ally, year=year, vintage="latest")
+        for name, year in (("from_year", from_year), ("to_year", to_year))
+    )
+    return float(end["pct_gdp"] - start["pct_gdp"])
 
 
 def reported_allies_at_2pct(table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -442,7 +464,7 @@ def us_troop_change(where: str = "Europe", troops: pd.DataFrame | None = None) -
     before = rows[rows["date"] < INVASION_DATE]
     after = rows[rows["date"] >= INVASION_DATE]
     if before.empty or after.empty:
-        raise ValueError(f"where={where!r}: the data need a level before and after 24 Feb 2022")
+        raise data.DataError(f"where={where!r}: us_troops_europe.csv needs a confirmed level before and one after 24 Feb 2022")
     first, last = float(before.iloc[-1]["troops"]), float(after.iloc[-1]["troops"])
     return {"before": first, "after": last, "change": last - first, "change_pct": (last / first - 1.0) * 100.0}
 
@@ -502,11 +524,12 @@ def kiis_shift(answer: str = "no_territorial_concessions", from_wave: str = "May
     percentage points."""
     series = kiis_series(kiis)
     _choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
-    _choice("from_wave", from_wave, list(series.index))
-    _choice("to_wave", to_wave, list(series.index))
+    _choice("from_wave", from_wave, list(series.index), "kiis_concessions.csv")
+    _choice("to_wave", to_wave, list(series.index), "kiis_concessions.csv")
     start, end = series.loc[from_wave, answer], series.loc[to_wave, answer]
     if pd.isna(start) or pd.isna(end):
-        raise ValueError(f"answer={answer!r}: no value in wave {from_wave!r} or {to_wave!r}")
+        missing = from_wave if pd.isna(start) else to_wave
+        raise data.DataError(f"answer={answer!r}: kiis_concessions.csv has no value for fieldwork={missing!r}, answer={answer!r}")
     return float(end - start)
 
 
@@ -514,12 +537,17 @@ def cbos_shift(question: str = "accept_refugees", answer: str = "for", from_mont
     """Change in the share of Poles giving ``answer`` to ``question`` between
     two CBOS fieldwork months (YYYY-MM), percentage points."""
     cbos = _confirmed(_table("cbos_polls", cbos))
-    _choice("question", question, sorted(cbos["question"].unique()))
+    _choice("question", question, sorted(cbos["question"].unique()), "cbos_polls.csv")
     _choice("answer", answer, ("for", "against"))
-    rows = cbos[(cbos["question"] == question) & (cbos["answer"] == answer)].set_index("fieldwork_month")["pct"]
-    _choice("from_month", from_month, list(rows.index))
-    _choice("to_month", to_month, list(rows.index))
-    return float(rows[to_month] - rows[from_month])
+    months = list(dict.fromkeys(cbos.loc[cbos["question"] == question, "fieldwork_month"]))
+    _choice("from_month", from_month, months, f"cbos_polls.csv for {question}")
+    _choice("to_month", to_month, months, f"cbos_polls.csv for {question}")
+    rows = cbos[(cbos["question"] == question) & (cbos["answer"] == answer)]
+    start, end = (
+        _only_row("cbos_polls", rows[rows["fieldwork_month"] == month], f"{name}={month!r}", question=question, answer=answer, fieldwork_month=month)
+        for name, month in (("from_month", from_month), ("to_month", to_month))
+    )
+    return float(end["pct"] - start["pct"])
 
 
 # --- shadow war, drones, the Baltic program, the law --------------------------------------
@@ -529,8 +557,8 @@ def shadow_war_growth(from_year: int = 2023, to_year: int = 2024, attacks: pd.Da
     """CSIS attack count in ``to_year`` as a multiple of ``from_year`` (34 / 12 = 2.8)."""
     counts = _confirmed(_table("shadow_war_attacks", attacks)).set_index("year")["attacks"]
     years = sorted(int(y) for y in counts.index)
-    _choice("from_year", from_year, years)
-    _choice("to_year", to_year, years)
+    _choice("from_year", from_year, years, "shadow_war_attacks.csv")
+    _choice("to_year", to_year, years, "shadow_war_attacks.csv")
     return ratio(float(counts[to_year]), float(counts[from_year]))
 
 
@@ -538,7 +566,7 @@ def drone_fact(item: str, drones: pd.DataFrame | None = None) -> pd.Series:
     """One fact about the drones over Poland (9–10 Sept 2025) by ``item``
     key, e.g. "airspace_violations" (value 19)."""
     drones = _table("drone_incursion_2025", drones).set_index("item")
-    _choice("item", item, list(drones.index))
+    _choice("item", item, list(drones.index), "drone_incursion_2025.csv")
     return drones.loc[item]
 
 
@@ -546,7 +574,7 @@ def documented_fact(fact_id: str, facts: pd.DataFrame | None = None) -> pd.Serie
     """One row of ``documented_facts`` by id (``"F11"``: the 141 votes for
     UN resolution ES-11/1): statement, value, unit, as_of, source."""
     facts = _table("documented_facts", facts).set_index("fact_id")
-    _choice("fact_id", fact_id, list(facts.index))
+    _choice("fact_id", fact_id, list(facts.index), "documented_facts.csv")
     return facts.loc[fact_id]
 
 
@@ -657,7 +685,7 @@ def claim_evidence(claim_id: str, claims: pd.DataFrame | None = None, evidence: 
     source date, confidence (raises ``ValueError`` for an unknown id or a
     claim without evidence)."""
     claims = data.claims() if claims is None else claims
-    _choice("claim_id", claim_id, list(claims.index))
+    _choice("claim_id", claim_id, list(claims.index), "claims.csv")
     ids = split_ids(claims.loc[claim_id, "evidence_ids"])
     if not ids:
         raise ValueError(f"claim_id={claim_id!r}: not checkable, so no evidence is linked to it")
