@@ -108,8 +108,7 @@ def test_build_figure_adds_the_frame_and_caption_and_changes_only_the_margins_it
 def test_the_course_template_is_plotly_white_cut_to_what_course_figures_draw():
     import plotly.io as pio
 
-    white, course = pio.templates["plotly_white"], pio.templates[pio.templates.default]
-    assert pio.templates.default == "natodebate"
+    white, course = pio.templates["plotly_white"], figures.course_template()
     white_layout = white.layout.to_plotly_json()
     for key, value in course.layout.to_plotly_json().items():
         assert value == white_layout[key], key
@@ -120,3 +119,5 @@ def test_the_course_template_is_plotly_white_cut_to_what_course_figures_draw():
         fig = make()
         assert {trace.type for trace in fig.data} <= set(figures.COURSE_TRACE_TYPES), name
         assert not {"polar", "ternary", "scene", "geo", "coloraxis"} & set(fig.to_plotly_json()["layout"]), name
+        # plotly's default template is left alone on import, and every figure carries the course's
+        assert pio.templates.default == "plotly" and fig.layout.template == course, name

@@ -8,9 +8,9 @@ figures and never call ``.show()`` (outside a kernel that would open a browser).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
-import sys
 from importlib import resources
 
 import pandas as pd
@@ -41,16 +41,6 @@ __all__ = [
     "update_first_win_figure",
 ]
 
-# In a kernel, render figures as the plotly mime type only: JupyterLab draws it
-# with its own renderer, and the default "+notebook" renderer would embed the
-# 4 MB plotly.js bundle in the notebook's outputs.
-if "ipykernel" in sys.modules:  # pragma: no cover - exercised in the notebooks
-    pio.renderers.default = "plotly_mimetype"
-
-# Tables of sourced facts are full of dollar amounts; without this, JupyterLab
-# typesets the text between two "$" signs as maths.
-pd.set_option("display.html.use_mathjax", False)
-
 #: The trace types and layout parts of "plotly_white" that course figures use.
 COURSE_TRACE_TYPES = ("bar", "scatter", "sunburst")
 _COURSE_LAYOUT_KEYS = (
@@ -59,13 +49,17 @@ _COURSE_LAYOUT_KEYS = (
 )
 
 
-def _course_template() -> go.layout.Template:
+#: The name :func:`natodebate.setup_notebook` registers the course template under.
+COURSE_TEMPLATE = "natodebate"
+
+
+@functools.cache
+def course_template() -> go.layout.Template:
     """plotly's "plotly_white", cut to what the course draws: its layout for
     2-D axes and its defaults for the trace types in :data:`COURSE_TRACE_TYPES`.
     Course figures look exactly as with "plotly_white"; the full template also
     carries defaults for 22 other trace types and for polar, ternary, 3-D and
-    map axes, and validating those cost 150 ms at every kernel's first figure
-    (this one: 65 ms)."""
+    map axes, which plotly would validate at every kernel's first figure."""
     source = json.loads(resources.files("plotly").joinpath("package_data/templates/plotly_white.json").read_text())
     return go.layout.Template(
         data={kind: defaults for kind, defaults in source["data"].items() if kind in COURSE_TRACE_TYPES},
@@ -73,11 +67,13 @@ def _course_template() -> go.layout.Template:
     )
 
 
-# Clean white figures. Set as the default rather than per figure: naming a
-# template on a figure deep-copies it (about 10 ms per figure, a third of a
-# lesson's figure-building time), the default is applied when drawn.
-pio.templates["natodebate"] = _course_template()
-pio.templates.default = "natodebate"
+def _template() -> dict:
+    """The course template for a figure's layout, unless it is already
+    plotly's default (:func:`natodebate.setup_notebook` makes it so in a
+    lesson): naming a template on a figure makes plotly copy and validate it
+    again for each figure."""
+    return {} if pio.templates.default == COURSE_TEMPLATE else {"template": course_template()}
+
 
 #: Okabe & Ito (2008), "Color Universal Design": safe for colour-blind readers.
 OKABE_ITO = {
@@ -121,6 +117,7 @@ def frame_layout(title: str, height: int = 420) -> dict:
     """The layout every course figure shares: a left-aligned ``title``, the
     margins and font, and ``height`` in pixels."""
     return {
+        **_template(),
         "title": {"text": title, "x": 0.0, "xanchor": "left"},
         "height": height,
         "margin": {"l": 70, "r": 30, "t": 70, "b": 90},
@@ -179,8 +176,7 @@ def build_figure(
 
 def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
     """Give an existing ``fig`` (a figure made step by step, or a
-    FigureWidget) its title and caption line; returns the same figure.
-    (The white template is plotly's default once this module is imported.)"""
+    FigureWidget) its title and caption line; returns the same figure."""
     fig.update_layout(frame_layout(title, height))
     fig.add_annotation(caption_annotation(caption))
     return fig
