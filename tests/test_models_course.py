@@ -174,5 +174,30 @@ def test_the_lesson_tables_agree_with_the_model():
     overview = models.preset_overview("K")
     assert list(overview.index) == list(models.PRESETS)
     assert overview.loc["neutral", "thesis"] == round(models.thesis_strength("K"), 3)
+    table = models.uniform_table(0.7, 0.6)
+    assert table.loc["attacks set aside", "K"] == table.loc["attacks set aside", "P"] == 0.7
+    assert table.loc["attacks counted", "K"] == round(models.uniform_theses(0.7, 0.6)["K"], 3)
     level = models.uniform_theses(0.6, 0.4, attacks=False)
     assert level["K"] == pytest.approx(level["P"]) == pytest.approx(0.6)
+
+
+def test_preset_balance_reports_what_the_partisanship_test_measures():
+    balance = models.preset_balance()
+    assert balance.loc["persuaded_by_K", "lead"] == round(partisan_lead("K"), 3)
+    assert balance.loc["persuaded_by_P", "own shift"] == round(credence_shift("persuaded_by_P", "P"), 3)
+    assert balance.loc["persuaded_by_P", "other shift"] == round(credence_shift("persuaded_by_P", "K"), 3)
+
+
+def test_lesson_00_explains_why_the_neutral_reader_is_not_level_at_the_middle():
+    """Lesson 00's prose: the bars cross at about 0.43; at 0.5 K 0.51, P 0.46;
+    the gap comes from two attacks P reports herself (P06, P13): without
+    them the bars are within 0.02 at the middle."""
+    assert round(models.crux_crossing("restraint"), 2) == 0.43
+    middle = models.crux_strengths("restraint", 0.5)
+    assert (round(middle["K"], 2), round(middle["P"], 2)) == (0.51, 0.46)
+    without = models.crux_strengths("restraint", 0.5, importance={"P06": 0.0, "P13": 0.0})
+    assert without["K"] == middle["K"]
+    assert (round(without["K"], 2), round(without["P"], 2)) == (0.51, 0.52)
+    assert abs(without["K"] - without["P"]) <= 0.02
+    with pytest.raises(ValueError, match="importance: unknown claim id 'X1'"):
+        models.crux_strengths("restraint", 0.5, importance={"X1": 0.0})

@@ -46,6 +46,8 @@ __all__ = [
     "thesis_reasons",
     "preset_overview",
     "uniform_theses",
+    "uniform_table",
+    "preset_balance",
 ]
 
 ARTICLES = ("K", "P")
@@ -206,15 +208,22 @@ def crux(name: str) -> pd.Series:
     return cruxes.loc[name]
 
 
-def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[str, float]:
+def crux_strengths(
+    name: str, answer: float, preset: str = "neutral", importance: Mapping[str, float] | None = None
+) -> dict[str, float]:
     """Thesis strength (0–1) of each article when the student answers crux
     ``name`` with ``answer`` (0–1) and leaves every other weight at ``preset``.
 
     Each claim linked to the crux in ``data/crux_claims.csv`` takes the answer
     as its credence (``direction = same``) or its complement (``opposite``).
+    ``importance`` optionally overrides importances (claim id → 0–1, claims of
+    either article), e.g. to set some claims aside.
     """
     crux(name)
     answer = check_fraction("answer", answer)
+    unknown = [i for i in (importance or {}) if not str(i).startswith(ARTICLES)]
+    if unknown:
+        raise ValueError(f"importance: unknown claim id {unknown[0]!r}; allowed ids are the claims of K and P (K03, P02, …)")
     links = data.load_table("crux_claims")
     links = links[links["crux"] == name]
     result = {}
@@ -223,7 +232,8 @@ def crux_strengths(name: str, answer: float, preset: str = "neutral") -> dict[st
         overrides = {
             row.claim_id: answer if row.direction == "same" else 1.0 - answer for row in mine.itertuples()
         }
-        result[article] = thesis_strength(article, preset, credence=overrides)
+        weights_here = {i: w for i, w in (importance or {}).items() if str(i).startswith(article)}
+        result[article] = thesis_strength(article, preset, credence=overrides, importance=weights_here)
     return result
 
 
@@ -275,6 +285,31 @@ def preset_overview(article: str) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("preset").round(3)
 
 
+def preset_balance() -> pd.DataFrame:
+    """How partisan each partisan preset is, for comparing the two: per
+    preset, the mean credence shift from the neutral reader over its own
+    article's claims (``own shift``) and over the other article's (``other
+    shift``), and the lead its article gets (``lead`` = own thesis − other
+    thesis, 0–1 scale)."""
+    rows = []
+    for article in ARTICLES:
+        other = "P" if article == "K" else "K"
+        preset = f"persuaded_by_{article}"
+
+        def shift(of: str) -> float:
+            ids = argument_map(of).weighted_ids
+            change = preset_weights(of, preset)["credence"] - preset_weights(of, "neutral")["credence"]
+            return float(change.loc[ids].mean())
+
+        rows.append(
+            {
+                "preset": preset, "own shift": shift(article), "other shift": shift(other),
+                "lead": thesis_strength(article, preset) - thesis_strength(other, preset),
+            }
+        )
+    return pd.DataFrame(rows).set_index("preset").round(3)
+
+
 def uniform_theses(credence: float, importance: float, attacks: bool = True) -> dict[str, float]:
     """Both theses (0–1) when every claim of both articles gets the same
     ``credence`` and ``importance`` (0–1). With ``attacks=False`` the attacking
@@ -291,6 +326,16 @@ def uniform_theses(credence: float, importance: float, attacks: bool = True) -> 
         }
         result[article] = thesis_strength(article, credence=dict.fromkeys(arg.weighted_ids, values["credence"]), importance=importances)
     return result
+
+
+def uniform_table(credence: float, importance: float) -> pd.DataFrame:
+    """:func:`uniform_theses` with and without the attacks, as a table (rows:
+    "attacks set aside", "attacks counted"; columns K and P, 0–1)."""
+    rows = {
+        "attacks set aside": uniform_theses(credence, importance, attacks=False),
+        "attacks counted": uniform_theses(credence, importance, attacks=True),
+    }
+    return pd.DataFrame(rows).T.round(3)
 
 
 def thesis_reasons(
