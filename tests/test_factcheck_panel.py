@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pytest
 
 from natodebate.figures import factcheck as fact_figures
+from natodebate.figures.captions import plain_text
 from natodebate.models import factcheck as check
 from natodebate.panels.factcheck import FairRoundingPanel
 
@@ -135,7 +136,8 @@ def test_nato_figure_leaves_out_the_unconfirmed_value():
     end = fig.data[2]
     assert "Germany" not in list(end.y)
     assert "Germany" in list(fig.data[1].y)
-    assert "no confirmed 2025 figure" in next(a.text for a in fig.layout.annotations if a.name == "caption")
+    caption = next(a.text for a in fig.layout.annotations if a.name == "caption")
+    assert "no confirmed 2025 figure" in plain_text(caption)
     with pytest.raises(ValueError, match="from_year=2010"):
         fact_figures.nato_spending(2010, 2025)
 

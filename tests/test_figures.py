@@ -96,12 +96,14 @@ def test_reference_line_needs_exactly_one_position():
 def test_build_figure_adds_the_frame_and_caption_and_changes_only_the_margins_it_names():
     fig = figures.build_figure(
         [{"type": "bar", "x": ["a"], "y": [1]}], "A title", "A caption long enough to read", height=300,
-        caption_y=-0.3, annotations=[{"text": "label", "x": 0, "y": 1}], margin={"b": 150}, xaxis=figures.axis("x (unit)"),
+        annotations=[{"text": "label", "x": 0, "y": 1}], margin={"b": 150}, xaxis=figures.axis("x (unit)"),
     )
     assert fig.layout.title.text == "A title" and fig.layout.height == 300
-    assert (fig.layout.margin.l, fig.layout.margin.b) == (70, 150)  # the frame's left margin stays
+    assert (fig.layout.margin.l, fig.layout.margin.b) == (70, 150)  # the frame's left margin stays, a larger bottom too
     assert [a.text for a in fig.layout.annotations] == ["label", "<i>A caption long enough to read</i>"]
-    assert fig.layout.annotations[-1].name == "caption" and fig.layout.annotations[-1].y == -0.3
+    caption = fig.layout.annotations[-1]
+    assert caption.name == "caption" and (caption.y, caption.yanchor) == (0, "top")
+    assert caption.yshift == -(figures.captions.AXIS_PX + figures.captions.GAP_PX)  # under the x axis
     assert fig.layout.xaxis.title.text == "x (unit)"
 
 

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from .. import models
+from .captions import AXIS_PX, GAP_PX, bottom_stack, legend_rows, wrap_caption
 
 __all__ = [
     "OKABE_ITO",
@@ -106,16 +107,18 @@ VERDICT_COLOURS = {
 ARTICLE_NAMES = {"K": "Kagan (2025)", "P": "Petrovics (2022)"}
 
 
-#: Style of every caption line: small grey italics under the plot.
+#: Style of every caption: small grey italics under the plot, its top a
+#: fixed number of pixels (``yshift``) below the plot area's bottom edge.
 _CAPTION_STYLE = {
-    "xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "top",
+    "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left", "yanchor": "top",
     "showarrow": False, "align": "left", "font": {"size": 12, "color": "#444"}, "name": "caption",
 }
 
 
 def frame_layout(title: str, height: int = 420) -> dict:
     """The layout every course figure shares: a left-aligned ``title``, the
-    margins and font, and ``height`` in pixels."""
+    margins and font, and ``height`` in pixels. No width: a figure is as wide
+    as the notebook column it is drawn in."""
     return {
         **_template(),
         "title": {"text": title, "x": 0.0, "xanchor": "left"},
@@ -125,9 +128,28 @@ def frame_layout(title: str, height: int = 420) -> dict:
     }
 
 
-def caption_annotation(caption: str, y: float = -0.2) -> dict:
-    """The caption line under the plot, ``y`` in paper units (0 = bottom of the plot area)."""
-    return {"text": f"<i>{caption}</i>", "y": y, **_CAPTION_STYLE}
+def caption_text(caption: str) -> str:
+    """``caption`` broken into lines that fit a narrow column (see
+    :func:`captions.wrap_caption`), each in italics."""
+    return "<br>".join(f"<i>{line}</i>" if line else "" for line in wrap_caption(caption))
+
+
+def caption_annotation(caption: str, below_px: float = AXIS_PX + GAP_PX) -> dict:
+    """The caption under the plot: its top ``below_px`` pixels below the plot
+    area (room for the x axis); :func:`build_figure` sets the bottom margin
+    that holds it."""
+    return {"text": caption_text(caption), "yshift": -below_px, **_CAPTION_STYLE}
+
+
+def _legend_names(data: list) -> list[str]:
+    """Names of the traces a legend lists (plotly leaves out unnamed traces
+    and those with ``showlegend`` false)."""
+    names = []
+    for trace in data:
+        get = trace.get if isinstance(trace, dict) else lambda key, trace=trace: getattr(trace, key, None)
+        if get("showlegend") is not False and get("name"):
+            names.append(get("name"))
+    return names
 
 
 def line_shape(*, x=None, y=None, axis: str = "", **line) -> dict:
@@ -150,35 +172,57 @@ def axis(title: str, **settings) -> dict:
 
 
 def build_figure(
-    data: list, title: str, caption: str, height: int = 420, *, caption_y: float = -0.2,
-    shapes: list | tuple = (), annotations: list | tuple = (), **layout,
+    data: list, title: str, caption: str, height: int = 420, *, axis_px: float = AXIS_PX,
+    legend_below: bool = False, shapes: list | tuple = (), annotations: list | tuple = (), **layout,
 ) -> go.Figure:
     """A finished figure in one constructor call: traces ``data`` (dicts or
     trace objects), :func:`frame_layout`, the caption, then ``shapes``,
     ``annotations`` and any other ``layout`` keys (which win over the frame's).
 
+    Under the plot area go, top to bottom: the x axis (``axis_px`` pixels; 0
+    for a chart without axes), the caption, and with ``legend_below`` a
+    horizontal legend; the bottom margin is computed to hold them (see
+    :mod:`natodebate.figures.captions`). A ``margin`` given here changes only
+    the sides it names, and a larger bottom margin is kept.
+
     Plotly validates every property it is given and re-validates the whole
     tuple of shapes or annotations on each ``add_shape``/``add_annotation``;
-    one constructor call validates each once (a lesson-03 chart: about 4 ms
-    instead of 12 ms). A ``margin`` given here changes only the sides it names."""
+    one constructor call validates each once."""
     frame = frame_layout(title, height)
-    frame["margin"].update(layout.pop("margin", {}))
+    layout_margin = layout.pop("margin", {})
+    frame["margin"].update(layout_margin)
+    caption_annotation_ = caption_annotation(caption, 0)
+    stack = bottom_stack(
+        caption_annotation_["text"], axis_px=axis_px, legend=legend_rows(_legend_names(data)) if legend_below else 0
+    )
+    caption_annotation_["yshift"] = -stack.caption_px
+    margin = frame["margin"]
+    margin["b"] = max(layout_margin["b"], stack.margin_b) if "b" in layout_margin else stack.margin_b
+    if legend_below:
+        layout["legend"] = {
+            "orientation": "h", "x": 0, "xanchor": "left", "yanchor": "top", **layout.get("legend", {}),
+            "y": stack.legend_y(height, margin["t"], margin["b"]),
+        }
     return go.Figure(
         data=list(data),
         layout={
             **frame,
             "shapes": list(shapes),
-            "annotations": [*annotations, caption_annotation(caption, caption_y)],
+            "annotations": [*annotations, caption_annotation_],
             **layout,
         },
     )
 
 
-def finish(fig: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
+def finish(fig: go.Figure, title: str, caption: str, height: int = 420, *, axis_px: float = AXIS_PX) -> go.Figure:
     """Give an existing ``fig`` (a figure made step by step, or a
-    FigureWidget) its title and caption line; returns the same figure."""
-    fig.update_layout(frame_layout(title, height))
-    fig.add_annotation(caption_annotation(caption))
+    FigureWidget) its title and caption, with a bottom margin that holds the
+    x axis (``axis_px``) and the caption; returns the same figure."""
+    annotation = caption_annotation(caption, axis_px + GAP_PX)
+    frame = frame_layout(title, height)
+    frame["margin"]["b"] = bottom_stack(annotation["text"], axis_px=axis_px).margin_b
+    fig.update_layout(frame)
+    fig.add_annotation(annotation)
     return fig
 
 
@@ -258,23 +302,25 @@ def claims_by_type(article: str) -> go.Figure:
         colour = TYPE_COLOURS[claim_type]
         traces += [
             {
-                "type": "bar", "x": [claim_type], "y": [row["checkable"]], "name": claim_type, "marker": {"color": colour},
-                "legendgroup": claim_type, "hovertemplate": "%{x}: %{y} checkable<extra></extra>",
+                "type": "bar", "y": [claim_type], "x": [row["checkable"]], "orientation": "h", "name": claim_type,
+                "marker": {"color": colour}, "legendgroup": claim_type, "hovertemplate": "%{y}: %{x} checkable<extra></extra>",
             },
             {
-                "type": "bar", "x": [claim_type], "y": [row["claims"] - row["checkable"]], "name": f"{claim_type} (not checkable)",
+                "type": "bar", "y": [claim_type], "x": [row["claims"] - row["checkable"]], "orientation": "h",
+                "name": f"{claim_type} (not checkable)",
                 "marker": {"color": colour, "pattern": {"shape": "/"}, "opacity": 0.55}, "legendgroup": claim_type,
-                "showlegend": False, "hovertemplate": "%{x}: %{y} not checkable<extra></extra>",
+                "showlegend": False, "hovertemplate": "%{y}: %{x} not checkable<extra></extra>",
             },
         ]
     total = int(counts["claims"].sum())
+    # Horizontal bars: the type names stay level and readable in a narrow column.
     return build_figure(
         traces,
         f"{ARTICLE_NAMES[article]}: {total} claims by type",
         "Solid: claims data or documents can check. Hatched: claims that can only be weighed.",
-        barmode="stack", showlegend=False,
-        xaxis=axis("claim type"),
-        yaxis=axis("number of claims", dtick=2),
+        barmode="stack", showlegend=False, margin={"l": 120},
+        xaxis=axis("number of claims", dtick=2),
+        yaxis=axis("claim type", categoryorder="array", categoryarray=list(counts.index)[::-1]),
     )
 
 
@@ -302,7 +348,7 @@ def argument_map(article: str) -> go.Figure:
         [sunburst],
         f"{ARTICLE_NAMES[article]}: the argument map",
         "Centre: the thesis. Each ring holds the claims that bear on the ring inside it; red outline = an attack. Click to zoom.",
-        height=560,
+        height=560, axis_px=0,
     )
 
 
@@ -354,50 +400,68 @@ def _tornado_trace(rows: pd.DataFrame) -> dict:
     }
 
 
-def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> go.Figure:
-    """The claim-weighting panel's figure: left, the strength of every claim
-    (one trace per claim type) and of the thesis; right, the tornado of the
-    ``top`` most decisive claims. Update it with :func:`update_weighting_figure`."""
-    from plotly.subplots import make_subplots
+#: The weighting figure's rows, in pixels: one tornado bar, one claim bar.
+_TORNADO_ROW_PX, _CLAIM_ROW_PX = 30, 13
 
+
+def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> go.Figure:
+    """The claim-weighting panel's figure, one chart above the other so that
+    both have the column's full width: on top, the tornado of the ``top``
+    most decisive claims (axes x2/y2, the last trace); below, the strength of
+    every claim (one trace per claim type) and of the thesis (axes x/y).
+    Update it with :func:`update_weighting_figure`."""
     claims = models.article_claims(article)
-    fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.58, 0.42], horizontal_spacing=0.12,
-        subplot_titles=("strength of each claim", "what moves the thesis most"),
-    )
     arg = models.argument_map(article)
     thesis = arg.thesis
     # Elaborations are not reasons: they have no strength to draw.
     reasons = set(arg.weighted_ids)
     order = [i for i in claims.index if i in reasons or i == thesis][::-1]  # first claim at the top
-    fig.add_bar(
-        y=[thesis], x=[0.0], orientation="h", name="thesis", marker_color=OKABE_ITO["black"],
-        hovertemplate="thesis %{y}: %{x:.2f}<extra></extra>", row=1, col=1,
-    )
+    traces = [{
+        "type": "bar", "y": [thesis], "x": [0.0], "orientation": "h", "name": "thesis", "marker": {"color": OKABE_ITO["black"]},
+        "hovertemplate": "thesis %{y}: %{x:.2f}<extra></extra>",
+    }]
     for claim_type in models.CLAIM_TYPES:
         ids = [i for i in claims.index if i in reasons and claims.loc[i, "claim_type"] == claim_type]
         if ids:
-            fig.add_bar(
-                y=ids, x=[0.0] * len(ids), orientation="h", name=claim_type, marker_color=TYPE_COLOURS[claim_type],
-                hovertemplate="%{y}: %{x:.2f}<extra>" + claim_type + "</extra>", row=1, col=1,
-            )
-    fig.add_trace(_tornado_trace(sensitivity.head(top).iloc[::-1]), row=1, col=2)
-    fig.data[-1].showlegend = False
-    fig.update_yaxes(title="claim", categoryorder="array", categoryarray=order, type="category", row=1, col=1, tickfont={"size": 10})
-    # The tornado needs only the top of its column; its x axis zooms to the
-    # swings (autorange), which are often a few points wide.
-    fig.update_yaxes(title="claim", type="category", domain=[0.5, 1.0], row=1, col=2)
-    fig.update_xaxes(title="strength (0–1)", range=[0, 1], row=1, col=1)
-    fig.update_xaxes(title="thesis strength, credence 0 → 1", autorange=True, row=1, col=2)
-    # the current thesis strength, moved by update_weighting_figure
-    reference_line(fig, x=0.0, axis="2", dash="dash", color=OKABE_ITO["black"], width=1)
-    fig.update_layout(legend={"orientation": "h", "y": -0.22, "x": 0}, bargap=0.25)
-    finish(
-        fig, "", "Left: each claim after its reasons and attacks; black: the thesis.<br>Right: the claims whose credence moves the thesis most; dashed: the thesis now.",
-        height=max(520, 16 * len(claims) + 220),
+            traces.append({
+                "type": "bar", "y": ids, "x": [0.0] * len(ids), "orientation": "h", "name": claim_type,
+                "marker": {"color": TYPE_COLOURS[claim_type]}, "hovertemplate": "%{y}: %{x:.2f}<extra>" + claim_type + "</extra>",
+            })
+    tornado_trace = {**_tornado_trace(sensitivity.head(top).iloc[::-1]), "xaxis": "x2", "yaxis": "y2", "showlegend": False}
+
+    # Heights in pixels, top to bottom: title and the tornado's heading; the
+    # tornado; its x axis and the claims' heading; the claims; then the
+    # bottom stack (x axis, caption, legend), computed by build_figure.
+    margin_t, tornado_px, between_px = 96, _TORNADO_ROW_PX * top + 10, AXIS_PX + 40
+    claims_px = _CLAIM_ROW_PX * len(order) + 10
+    caption = (
+        "Top: the claims whose credence moves the thesis most; dashed: the thesis now. "
+        "Below: each claim after its reasons and attacks; black: the thesis."
     )
-    fig.layout.annotations[-1].y = -0.32
-    fig.layout.annotations[1].y = 1.0  # the tornado's subplot title stays on top
+    stack = bottom_stack(caption_text(caption), legend=legend_rows([t["name"] for t in traces]))
+    height = margin_t + tornado_px + between_px + claims_px + stack.margin_b
+    plot_px = tornado_px + between_px + claims_px
+    claims_top = claims_px / plot_px
+    tornado_bottom = (claims_px + between_px) / plot_px
+    heading = {"xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
+               "font": {"size": 14}, "yshift": 4}
+    fig = build_figure(
+        [*traces, tornado_trace], "", caption, height=height, legend_below=True,
+        margin={"t": margin_t},
+        # the current thesis strength on the tornado, moved by update_weighting_figure
+        shapes=[line_shape(x=0.0, axis="2", dash="dash", color=OKABE_ITO["black"], width=1)],
+        annotations=[
+            {**heading, "y": 1, "text": "what moves the thesis most"},
+            {**heading, "y": claims_top, "text": "strength of each claim"},
+        ],
+        bargap=0.25,
+        xaxis=axis("strength (0–1)", range=[0, 1], anchor="y"),
+        yaxis=axis("claim", domain=[0, claims_top], categoryorder="array", categoryarray=order, type="category",
+                   tickfont={"size": 10}, anchor="x"),
+        # The tornado's x axis zooms to the swings (autorange), often a few points wide.
+        xaxis2=axis("thesis strength, credence 0 → 1", autorange=True, anchor="y2"),
+        yaxis2=axis("claim", domain=[tornado_bottom, 1], type="category", anchor="x2"),
+    )
     update_weighting_figure(fig, article, strengths, sensitivity, top)
     return fig
 
@@ -423,17 +487,18 @@ def update_weighting_figure(fig, article: str, strengths: pd.Series, sensitivity
 def first_win_figure(strengths: dict[str, float]) -> go.Figure:
     """Lesson 00: one bar per article, how much of its case stands (0–1);
     update with :func:`update_first_win_figure`."""
-    fig = go.Figure(
-        go.Bar(
-            x=[ARTICLE_NAMES["K"], ARTICLE_NAMES["P"]], y=[0.0, 0.0],
-            marker_color=[OKABE_ITO["blue"], OKABE_ITO["orange"]],
-            texttemplate="%{y:.0%}", textposition="outside",
-            hovertemplate="%{x}: %{y:.0%} of the case stands<extra></extra>",
-        )
+    bars = {
+        "type": "bar", "x": [ARTICLE_NAMES["K"], ARTICLE_NAMES["P"]], "y": [0.0, 0.0],
+        "marker": {"color": [OKABE_ITO["blue"], OKABE_ITO["orange"]]},
+        "texttemplate": "%{y:.0%}", "textposition": "outside",
+        "hovertemplate": "%{x}: %{y:.0%} of the case stands<extra></extra>",
+    }
+    fig = build_figure(
+        [bars], "How much of each case stands with your answer",
+        "Move the slider: the taller bar is the case that survives your assumption better.", height=380,
+        yaxis=axis("share of the case that stands", range=[0, 1.05], tickformat=".0%"),
+        xaxis=axis("article"),
     )
-    fig.update_yaxes(title="share of the case that stands", range=[0, 1.05], tickformat=".0%")
-    fig.update_xaxes(title="article")
-    finish(fig, "How much of each case stands with your answer", "Move the slider: the taller bar is the case that survives your assumption better.", height=380)
     update_first_win_figure(fig, strengths)
     return fig
 

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models import factcheck as check
-from . import OKABE_ITO, axis, build_figure, line_shape
+from . import OKABE_ITO, axis, build_figure, caption_text, line_shape
 
 __all__ = [
     "COUNTRY_COLOURS",
@@ -57,12 +57,8 @@ def _publication_marks() -> tuple[list[dict], list[dict]]:
     return shapes, labels
 
 
-#: Layout keys for a horizontal legend under the caption line, with room for both.
-LEGEND_BELOW = {
-    "caption_y": -0.25,
-    "legend": {"orientation": "h", "y": -0.36, "yanchor": "top", "x": 0},
-    "margin": {"b": 160},
-}
+#: A horizontal legend under the caption (build_figure reserves the room).
+LEGEND_BELOW = {"legend_below": True}
 
 
 def _month_date(text: str) -> pd.Timestamp:
@@ -351,12 +347,13 @@ def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> 
         "line": {"color": OKABE_ITO["bluish green"], "dash": "dash"}, "name": "fair rounding (± tolerance)", "hoverinfo": "skip",
     }
     bars = {"type": "bar", "x": [], "y": [], "orientation": "h", "name": "gap between claim and data", "textposition": "outside", "cliponaxis": False}
-    # The caption is written by update_numeric_claims (it names the tolerance and vintage).
+    # The caption names the tolerance and vintage; update_numeric_claims rewrites it.
     fig = build_figure(
-        [band, bars], "Do the articles' numbers survive the check?", "", height=400, caption_y=-0.3,
+        [band, bars], "Do the articles' numbers survive the check?", _numeric_claims_caption(tolerance_pct, vintage), height=400,
         xaxis=axis("claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444"),
         yaxis={"autorange": False},
-        showlegend=False, bargap=0.45, margin={"b": 110},
+        # The right margin takes the label of a bar that runs to the end of the axis ("+11.7% ✗ fails").
+        showlegend=False, bargap=0.45, margin={"r": 100},
     )
     update_numeric_claims(fig, checks, tolerance_pct, vintage)
     return fig
@@ -380,11 +377,15 @@ def update_numeric_claims(fig: go.Figure, checks: pd.DataFrame, tolerance_pct: f
     widest = max([abs(g) for g in checks["gap_pct"]] + [tolerance_pct, 5.0])
     fig.layout.xaxis.range = [-widest * 1.6, widest * 1.6]
     fig.layout.yaxis.tickvals = positions
-    fig.layout.yaxis.ticktext = list(checks["label"])
+    # "P ¶6: “1/30 of Russia's size”" on two lines: the labels take less of a narrow column
+    fig.layout.yaxis.ticktext = [label.replace(": ", ":<br>", 1) for label in checks["label"]]
     fig.layout.yaxis.range = [n - 0.4, -0.6]  # first claim on top
     caption = [a for a in fig.layout.annotations if a.name == "caption"]
     if caption:
-        caption[0].text = (
-            f"<i>Tolerance ±{tolerance_pct:g}%, SIPRI {check.VINTAGE_LABELS[vintage]}. "
-            "Hatched red: outside the tolerance.</i>"
-        )
+        caption[0].text = caption_text(_numeric_claims_caption(tolerance_pct, vintage))
+
+
+def _numeric_claims_caption(tolerance_pct: float, vintage: str) -> str:
+    """The fair-rounding chart's caption: always two lines, so the room
+    reserved for it under the chart fits whatever the slider says."""
+    return f"Tolerance ±{tolerance_pct:g}%, SIPRI {check.VINTAGE_LABELS[vintage]}.<br>Hatched red: outside the tolerance."
