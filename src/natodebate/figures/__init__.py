@@ -9,7 +9,6 @@ figures and never call ``.show()`` (outside a kernel that would open a browser).
 from __future__ import annotations
 
 import functools
-import html
 import json
 from importlib import resources
 
@@ -31,6 +30,8 @@ __all__ = [
     "line_shape",
     "finish",
     "reference_line",
+    "Table",
+    "table",
     "ClaimTable",
     "claim_table",
     "claims_by_type",
@@ -231,42 +232,19 @@ def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) ->
     fig.add_shape(line_shape(x=x, y=y, axis=axis, **line))
 
 
-class ClaimTable:
-    """Claims as an HTML table (what :func:`claim_table` returns).
+# Tables for students (import here: they use the colours above).
+from .tables import Table, table  # noqa: E402
 
-    ``frame`` holds the rows as plain text; a notebook shows the table with
-    the verdict shaded and the claim type marked in its colour. Rendered with
-    ``DataFrame.to_html`` (about 2 ms a table) rather than a pandas Styler
-    (about 55 ms for the first, 8 ms for each further one): a reading lesson
-    shows seven of them.
+
+class ClaimTable(Table):
+    """Claims as an HTML table (what :func:`claim_table` returns): a
+    :class:`Table`, so every quote and reason is shown in full and wrapped,
+    the verdict shaded and the claim type marked in its colour. ``frame``
+    holds the rows as plain text.
     """
 
     def __init__(self, frame: pd.DataFrame):
-        self.frame = frame
-
-    def to_html(self) -> str:
-        def left(text: str, extra: str = "") -> str:
-            return f'<div style="text-align:left;{extra}">{text}</div>'
-
-        shown = self.frame.copy()
-        for column in ("role", "of", "checkable", "id", "¶"):
-            shown[column] = [left(html.escape(str(value))) for value in shown[column]]
-        shown["why"] = [left(html.escape(note), "min-width:16em") for note in self.frame["why"]]
-        shown["quote"] = [left(f"<i>{html.escape(q)}</i>", "min-width:18em") for q in self.frame["quote"]]
-        shown["type"] = [
-            left(t, f"border-left:6px solid {TYPE_COLOURS.get(t, '#fff')};padding-left:4px") for t in self.frame["type"]
-        ]
-        shown["verdict"] = [
-            left(v, f"background-color:{VERDICT_COLOURS.get(v, '#fff')}33;padding:1px 4px") for v in self.frame["verdict"]
-        ]
-        # tex2jax_ignore / mathjax_ignore: JupyterLab would typeset "$1 bn ... $350 m" as maths.
-        return shown.to_html(
-            index=False, escape=False, border=0, justify="left",
-            classes="natodebate-claims tex2jax_ignore mathjax_ignore",
-        )
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
+        super().__init__(frame, index=False, css_class="natodebate-claims")
 
 
 def claim_table(article: str, paragraphs=None) -> ClaimTable:

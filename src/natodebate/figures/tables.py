@@ -1,0 +1,172 @@
+"""Tables for students to read: every cell in full, wrapped, links clickable.
+
+A notebook shows a pandas object with pandas' display settings, which cut
+every cell at 50 characters ("https://www.theatlantic.com/international/arch...",
+"Past restraint predicts the next probe (Weisig...") and show midnight dates
+as "2025-09-10 00:00:00". :func:`table` wraps a ``DataFrame`` or ``Series``
+in a :class:`Table`, whose HTML shows the whole text of every cell, wrapped
+to the notebook's width, with web addresses as links, dates as dates, no
+MathJax (a "$" in a cell stays a dollar sign), and the course's colours for
+a ``verdict`` or claim-type column. It reads no global pandas option and sets
+none; ``Table.frame`` is the data, unchanged.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import numbers
+import re
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+
+from . import TYPE_COLOURS, VERDICT_COLOURS
+
+__all__ = ["Table", "table", "cell_text"]
+
+_URL = re.compile(r"^https?://\S+$")
+
+#: A column whose longest value has more characters than this is prose: it
+#: wraps and keeps a readable minimum width; shorter columns never wrap.
+PROSE_CHARS = 40
+
+#: Course columns drawn in the course's colours.
+_VERDICT_COLUMNS = ("verdict",)
+_TYPE_COLUMNS = ("type", "claim_type")
+_QUOTE_COLUMNS = ("quote",)
+
+
+def cell_text(value) -> str:
+    """A cell's value as the text a student reads: dates without a midnight
+    time, whole numbers without ".0", booleans as yes/no, missing as "—"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(cell_text(v) for v in value)
+    try:
+        if pd.isna(value):
+            return "—"
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, bool) or (hasattr(value, "dtype") and str(getattr(value, "dtype", "")) == "bool"):
+        return "yes" if value else "no"
+    if isinstance(value, pd.Timestamp):
+        if value == value.normalize():
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        return f"{float(value):.12g}"
+    return str(value)
+
+
+def _cell_html(column, text: str) -> tuple[str, str]:
+    """(inner HTML, extra CSS) for one cell of ``column`` showing ``text``."""
+    escaped = html.escape(text)
+    name = str(column)
+    if _URL.match(text):
+        return f'<a href="{html.escape(text, quote=True)}" target="_blank" rel="noopener">{escaped}</a>', "overflow-wrap:anywhere;"
+    if name in _VERDICT_COLUMNS and text in VERDICT_COLOURS:
+        return escaped, f"background-color:{VERDICT_COLOURS[text]}33;"
+    if name in _TYPE_COLUMNS and text in TYPE_COLOURS:
+        return escaped, f"border-left:6px solid {TYPE_COLOURS[text]};"
+    if name in _QUOTE_COLUMNS and text != "—":
+        return f"<i>{escaped}</i>", ""
+    return escaped, ""
+
+
+class Table:
+    """A ``DataFrame`` (``frame``) shown in full: see the module's docstring.
+
+    ``formats`` maps a column to a function value → inner HTML of its cells
+    (escape what you return), for columns a caller draws in its own way.
+    ``index``: show the row labels (default: unless they are 0, 1, 2, …).
+    The plain-text form (``repr``, what a text-only front end and nbval see)
+    is ``frame.to_string()``, also without cutting any cell.
+    """
+
+    def __init__(
+        self, frame: pd.DataFrame, *, index: bool | None = None, caption: str | None = None,
+        formats: Mapping[str, Callable[[object], str]] | None = None, css_class: str = "natodebate-table",
+    ):
+        if not isinstance(frame, pd.DataFrame):
+            raise ValueError(f"frame: expected a pandas DataFrame, got {type(frame).__name__} (use natodebate.figures.table())")
+        self.frame = frame
+        self.index = not isinstance(frame.index, pd.RangeIndex) if index is None else index
+        self.caption = caption
+        self.formats = dict(formats or {})
+        self.css_class = css_class
+
+    def _columns(self) -> list[tuple[object, list, bool]]:
+        """(header, values, is_index) for every column shown, the row labels first."""
+        columns = []
+        if self.index:
+            names = [n for n in self.frame.index.names]
+            if isinstance(self.frame.index, pd.MultiIndex):
+                for level, name in enumerate(names):
+                    columns.append((name if name is not None else "", list(self.frame.index.get_level_values(level)), True))
+            else:
+                columns.append((names[0] if names[0] is not None else "", list(self.frame.index), True))
+        for column in self.frame.columns:
+            columns.append((column, list(self.frame[column]), False))
+        return columns
+
+    def to_html(self) -> str:
+        columns = self._columns()
+        cells: list[list[str]] = []  # per column: the <td>/<th> of each row
+        headers = []
+        for header, values, is_index in columns:
+            texts = [cell_text(v) for v in values]
+            prose = max((len(t) for t in texts), default=0) > PROSE_CHARS
+            base = "text-align:left;vertical-align:top;padding:4px 8px;"
+            base += "white-space:normal;min-width:14em;" if prose else "white-space:nowrap;"
+            tag = "th" if is_index else "td"
+            column_cells = []
+            for value, text in zip(values, texts):
+                if header in self.formats and not is_index:
+                    inner, extra = self.formats[header](value), ""
+                else:
+                    inner, extra = _cell_html(header, text)
+                column_cells.append(f'<{tag} style="{base}{extra}">{inner}</{tag}>')
+            cells.append(column_cells)
+            headers.append(
+                f'<th style="text-align:left;vertical-align:bottom;padding:4px 8px;white-space:nowrap">'
+                f"{html.escape(cell_text(header) if header != '' else '')}</th>"
+            )
+        rows = ["<tr>" + "".join(column[i] for column in cells) + "</tr>" for i in range(len(self.frame))]
+        caption = (
+            f'<caption style="caption-side:top;text-align:left;padding:2px 0 6px">{html.escape(self.caption)}</caption>'
+            if self.caption else ""
+        )
+        # tex2jax_ignore / mathjax_ignore: JupyterLab would typeset "$1 bn ... $350 m" as maths.
+        # table-layout:auto and width:auto: the browser wraps prose to fit the column.
+        return (
+            f'<table class="{self.css_class} tex2jax_ignore mathjax_ignore" '
+            'style="border-collapse:collapse;table-layout:auto;width:auto;max-width:100%;margin:0">'
+            f"{caption}<thead><tr>{''.join(headers)}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        shown = self.frame.map(cell_text)
+        shown.index = shown.index.map(cell_text) if not isinstance(shown.index, pd.MultiIndex) else shown.index
+        text = shown.to_string(index=self.index, max_colwidth=None)
+        return f"{self.caption}\n{text}" if self.caption else text
+
+
+def table(data: pd.DataFrame | pd.Series, *, caption: str | None = None, index: bool | None = None) -> Table:
+    """``data`` as a :class:`Table` a student can read in full: no cell cut
+    short, long text wrapped, web addresses as links. A ``Series`` (one row,
+    e.g. ``data.articles().loc["K", ["title", "url"]]``) becomes a two-column
+    table, one line per field."""
+    if isinstance(data, pd.Series):
+        frame = data.to_frame(name=data.name if data.name is not None else "value")
+        frame.index.name = frame.index.name or ""
+        return Table(frame, index=True, caption=caption)
+    if isinstance(data, pd.DataFrame):
+        return Table(data, index=index, caption=caption)
+    raise ValueError(f"data: expected a pandas DataFrame or Series, got {type(data).__name__}")
