@@ -115,3 +115,16 @@ def test_importing_the_course_changes_no_setting_and_setup_notebook_changes_only
     assert after_setup["plotly template"] == "natodebate"
     # a student's own table renders as usual: MathJax is not told to skip it
     assert "ignore" not in report["student_table"].split(">", 1)[0]
+
+
+def test_every_lesson_sets_itself_up_in_its_first_code_cell():
+    import nbformat
+    from pathlib import Path
+
+    lessons = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert lessons
+    for lesson in lessons:
+        first = next(c for c in nbformat.read(lesson, as_version=4).cells if c.cell_type == "code")
+        lines = first.source.splitlines()
+        assert lines[0].startswith("from natodebate import ") and "setup_notebook" in lines[0], lesson.name
+        assert lines[1].startswith("setup_notebook()"), lesson.name
