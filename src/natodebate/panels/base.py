@@ -1,4 +1,5 @@
-"""What every panel shares: the status line that shows callback errors."""
+"""What every panel shares: the status line that shows callback errors, a
+layout that fits a narrow notebook, and figures that follow the panel's width."""
 
 from __future__ import annotations
 
@@ -6,11 +7,99 @@ import functools
 import html
 import logging
 
+import anywidget
 import ipywidgets as widgets
+import plotly.graph_objects as go
 
-__all__ = ["PanelBase", "shows_errors"]
+__all__ = ["PanelBase", "FitFigures", "shows_errors", "live_figure", "full_width"]
 
 log = logging.getLogger("natodebate.panels")
+
+#: CSS class of a panel's live readout, which stays in view (``position:
+#: sticky``) while the student scrolls through the sliders below it.
+STICKY_CLASS = "natodebate-sticky"
+
+# The course's panel CSS, added to the page once by FitFigures (anywidget
+# puts ``_css`` in the document). JupyterLab's output area clips its content
+# (overflow auto/hidden), which would stop a sticky element from sticking to
+# the notebook's scroll area; it is opened up only around a course panel,
+# whose content fits its width anyway.
+PANEL_CSS = f"""
+.jp-OutputArea:has(.natodebate-panel),
+.jp-OutputArea-child:has(.natodebate-panel),
+.jp-OutputArea-output:has(.natodebate-panel) {{ overflow: visible; min-width: 0; }}
+.natodebate-panel .{STICKY_CLASS} {{
+  position: sticky; top: 0; z-index: 5;
+  background: var(--jp-layout-color0, #fff);
+  border-bottom: 1px solid var(--jp-border-color2, #e0e0e0);
+  box-shadow: 0 2px 4px rgba(0, 0, 0, 0.06);
+}}
+.natodebate-panel .widget-slider .widget-readout {{ min-width: 0; width: 3.2em; box-shadow: none; }}
+.natodebate-panel .widget-toggle-buttons .widget-toggle-button {{ margin-bottom: 2px; }}
+.natodebate-panel .widget-toggle-buttons > div {{ display: flex; flex-wrap: wrap; }}
+"""
+
+# Plotly draws a FigureWidget before JupyterLab attaches it to the page, when
+# its width cannot be measured, and then keeps plotly.js's default 700 px.
+# This keeps every plot of the panel as wide as the panel: whenever the
+# panel's size changes (first drawn, window resized, file browser opened or
+# closed) a plot whose width differs from its box is resized by the handler
+# plotly.js installs for figures with ``config.responsive`` (set by
+# :func:`live_figure`); a window "resize" event, which calls the same handler,
+# is the fallback.
+_FIT_FIGURES_ESM = """
+function fit(panel) {
+  for (const gd of panel.querySelectorAll('.js-plotly-plot')) {
+    const full = gd._fullLayout;
+    if (!full || gd.clientWidth === 0 || Math.abs(full.width - gd.clientWidth) <= 1) continue;
+    if (typeof gd._responsiveChartHandler === 'function') gd._responsiveChartHandler();
+    else window.dispatchEvent(new Event('resize'));
+  }
+}
+export default {
+  render({ el }) {
+    let observer = null, frame = 0, tries = 0;
+    const attach = () => {
+      const panel = el.isConnected ? el.closest('.natodebate-panel') : null;
+      if (!panel) { if (tries++ < 600) frame = requestAnimationFrame(attach); return; }
+      observer = new ResizeObserver(() => fit(panel));
+      observer.observe(panel);
+    };
+    attach();
+    return () => { cancelAnimationFrame(frame); if (observer) observer.disconnect(); };
+  },
+};
+"""
+
+
+class FitFigures(anywidget.AnyWidget):
+    """An invisible widget that keeps the plotly figures of the panel it sits
+    in as wide as the panel, and adds the course's panel CSS to the page."""
+
+    _esm = _FIT_FIGURES_ESM
+    _css = PANEL_CSS
+
+    def __init__(self, **kwargs):
+        super().__init__(layout=widgets.Layout(width="0px", height="0px", margin="0px"), **kwargs)
+        self.add_class("natodebate-fit-figures")
+
+
+def full_width(**settings) -> widgets.Layout:
+    """A layout as wide as the panel: ``width: 100%`` with no side margins
+    (ipywidgets' default 2 px margins would make it overflow by 4 px), plus
+    any other ``settings``."""
+    return widgets.Layout(**{"width": "100%", "margin": "2px 0", **settings})
+
+
+def live_figure(figure: go.Figure) -> go.FigureWidget:
+    """``figure`` as the panel's ``FigureWidget``: no fixed width (the figure
+    follows the panel's width, see :class:`FitFigures`), and plotly.js's
+    ``responsive`` option on."""
+    widget = go.FigureWidget(figure)
+    widget.layout.width = None
+    widget.layout.autosize = True
+    widget._config = {**widget._config, "responsive": True}
+    return widget
 
 
 class PanelBase(widgets.VBox):
@@ -20,13 +109,23 @@ class PanelBase(widgets.VBox):
     ``natodebate-summary``); ``status`` is empty unless a callback failed, in
     which case it shows the error to the student (CSS class
     ``natodebate-status``). The panel itself carries ``natodebate-panel``.
+
+    Layout rules every panel follows, so that it works in a notebook column
+    577 px wide (JupyterLab at 1024×768 with the file browser open): boxes
+    are ``width: 100%`` and wrap (no fixed pixel widths), sliders grow and
+    shrink but keep a usable minimum, figures follow the panel's width, and
+    ``fit_figures`` (a :class:`FitFigures`, the last child) does the sizing.
     """
 
     def __init__(self, **kwargs):
-        self.summary = widgets.HTML()
+        self.summary = widgets.HTML(layout=full_width())
         self.summary.add_class("natodebate-summary")
-        self.status = widgets.HTML()
+        self.status = widgets.HTML(layout=full_width())
         self.status.add_class("natodebate-status")
+        self.fit_figures = FitFigures()
+        kwargs.setdefault("layout", full_width(margin="0"))
+        # overflow visible: a box's default (auto) would stop the sticky readout.
+        kwargs["layout"].overflow = "visible"
         super().__init__(**kwargs)
         self.add_class("natodebate-panel")
 

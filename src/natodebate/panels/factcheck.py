@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from ..figures import ARTICLE_NAMES
 from ..figures import factcheck as fact_figures
 from ..models import factcheck as check
-from .base import PanelBase, shows_errors
+from .base import PanelBase, full_width, live_figure, shows_errors
 
 __all__ = ["FairRoundingPanel"]
 
@@ -34,23 +33,27 @@ class FairRoundingPanel(PanelBase):
         # The slider would silently clamp a value outside its range: refuse it instead.
         if isinstance(tolerance_pct, bool) or not isinstance(tolerance_pct, (int, float)) or not 0 <= tolerance_pct <= self.MAX_TOLERANCE_PCT:
             raise ValueError(f"tolerance_pct={tolerance_pct!r}: expected a number from 0 to {self.MAX_TOLERANCE_PCT:g} (percent)")
-        super().__init__(layout=widgets.Layout(width="100%", max_width="900px"))
+        super().__init__(layout=full_width(margin="0", max_width="900px"))
         self.checks = check.numeric_claim_checks(tolerance_pct, vintage)
         self.tolerance = widgets.FloatSlider(
             value=tolerance_pct, min=0, max=self.MAX_TOLERANCE_PCT, step=0.5, readout_format=".1f", continuous_update=False,
-            description="tolerance ±%", style={"description_width": "100px"}, layout=widgets.Layout(width="95%"),
+            description="tolerance ±%", style={"description_width": "100px"},
+            layout=full_width(min_width="0"),
         )
         self.vintage = widgets.ToggleButtons(
-            options=VINTAGE_OPTIONS, value=vintage, description="SIPRI data", style={"description_width": "100px"},
+            options=VINTAGE_OPTIONS, value=vintage, description="SIPRI data",
+            style={"description_width": "100px", "button_width": "auto"},
             tooltips=["the April 2022 release, the first to report 2021", "SIPRI's revised series (2026 edition)"],
+            layout=full_width(flex_flow="row wrap"),
         )
         # The course's CSS class for panel sliders (the browser tests find them by it).
         self.tolerance.add_class("natodebate-claim-slider")
         self.tolerance.observe(self._on_change, names="value")
         self.vintage.observe(self._on_change, names="value")
-        self.figure = go.FigureWidget(fact_figures.numeric_claims(self.checks, tolerance_pct, vintage))
+        self.figure = live_figure(fact_figures.numeric_claims(self.checks, tolerance_pct, vintage))
         self._write_summary()
-        self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure]
+        # Controls, then the verdict line, then the chart: on one screen at 1024×768.
+        self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure, self.fit_figures]
 
     @shows_errors
     def _on_change(self, change) -> None:
@@ -69,7 +72,7 @@ class FairRoundingPanel(PanelBase):
         failing = [f"{row.article} “{row.quote}” ({row.gap_pct:+.1f}%)" for row in self.checks.itertuples() if not row.passes]
         tail = f" Outside the tolerance: {', '.join(failing)}." if failing else ""
         self.summary.value = (
-            f"<div style='font-size:110%;padding:4px 0'>At ±{self.tolerance.value:g}% with SIPRI "
+            f"<div style='font-size:110%;padding:4px 0;line-height:1.35'>At ±{self.tolerance.value:g}% with SIPRI "
             f"{check.VINTAGE_LABELS[self.vintage.value]}: <b>{passing} of {total}</b> numeric claims pass "
             f"({per_article}).{tail}</div>"
         )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .. import figures, models
-from .base import PanelBase, shows_errors
+from .base import PanelBase, full_width, live_figure, shows_errors
 
 __all__ = ["FirstWinPanel"]
 
@@ -24,26 +23,34 @@ class FirstWinPanel(PanelBase):
     """
 
     def __init__(self, crux: str = "restraint", value: float | None = None):
-        super().__init__(layout=widgets.Layout(width="100%", max_width="820px"))
+        super().__init__(layout=full_width(margin="0", max_width="820px"))
+        # Top to bottom: question, the slider, the one-line verdict, the chart;
+        # slider, verdict and chart fit on one screen at 1024×768.
         self.crux = models.crux(crux)
         start = self.crux["start"] if value is None else value
         models.check_unit_interval("value", {"answer": start}, ["answer"])
         self.slider = widgets.FloatSlider(
             value=start, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
-            description="your answer", style={"description_width": "90px"}, layout=widgets.Layout(width="95%"),
+            description="your answer", style={"description_width": "90px"},
+            layout=full_width(min_width="0"),
         )
         self.slider.add_class("natodebate-claim-slider")
         self.slider.observe(self._on_slider, names="value")
         self.strengths = models.crux_strengths(crux, start)
-        self.figure = go.FigureWidget(figures.first_win_figure(self.strengths))
+        self.figure = live_figure(figures.first_win_figure(self.strengths))
         self._write_summary()
         self.children = [
-            widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.crux['question'])}</h4>"),
-            widgets.HTML(f"<small>0 = {html.escape(self.crux['low_label'])} · 1 = {html.escape(self.crux['high_label'])}</small>"),
+            widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.crux['question'])}</h4>", layout=full_width()),
+            widgets.HTML(
+                f"<div style='line-height:1.3'><small>0 = {html.escape(self.crux['low_label'])} · "
+                f"1 = {html.escape(self.crux['high_label'])}</small></div>",
+                layout=full_width(),
+            ),
             self.slider,
             self.summary,
             self.status,
             self.figure,
+            self.fit_figures,
         ]
 
     @shows_errors
@@ -68,6 +75,6 @@ class FirstWinPanel(PanelBase):
             stronger, weaker = ("K", "P") if self.verdict == "K" else ("P", "K")
             verdict = f"more of {names[stronger]}'s case stands than of {names[weaker]}'s"
         self.summary.value = (
-            f"<div style='font-size:115%;padding:4px 0'>With this answer, <b>{verdict}</b> "
+            f"<div style='font-size:115%;padding:4px 0;line-height:1.35'>With this answer, <b>{verdict}</b> "
             f"({names['K']}: {k:.1%}, {names['P']}: {p:.1%}).</div>"
         )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from .. import data, figures, models
-from .base import PanelBase, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
 
 __all__ = ["ClaimWeightingPanel"]
 
@@ -34,22 +33,39 @@ class ClaimWeightingPanel(PanelBase):
     ``preset_buttons``, ``figure`` (the ``FigureWidget``), ``summary``,
     ``status``, ``strengths`` (the last computed claim strengths, 0–1) and
     ``ranking`` (the last sensitivity table).
+
+    Layout, top to bottom: title, presets, the figure, then the slider area:
+    ``summary`` (a compact live readout of the thesis strength and the claim
+    that decides most, which stays at the top of the notebook's view while
+    the student scrolls through the sliders) and one accordion section per
+    part of the article. A claim's row puts its label beside its two sliders
+    where the column is wide enough and above them where it is not.
     """
 
     def __init__(self, article: str, preset: str = "neutral"):
         self.article = models.check_article(article)
         models.check_preset(preset)
-        super().__init__(layout=widgets.Layout(width="100%"))
+        super().__init__()
         self.claims = models.article_claims(article)
         self.map = models.argument_map(article)
         self._holding = False  # True while a preset writes many sliders at once
 
         # One Layout and one style object shared by all rows: every widget
         # model costs a comm message, and 80 sliders would otherwise bring 160.
-        self._label_layout = widgets.Layout(width="46%")
-        self._slider_layout = widgets.Layout(width="27%")
-        self._row_layout = widgets.Layout(align_items="center")
-        self._slider_style = widgets.SliderStyle(description_width="82px")
+        # A row wraps: the label (240 px or more) and the pair of sliders
+        # (280 px or more each) share a line where the column is wide enough
+        # (800 px), and the sliders go under the label where it is not, side
+        # by side down to 560 px, then one under the other. A slider of 280 px
+        # keeps a track of 130 px beside its description and readout.
+        self._row_layout = widgets.Layout(
+            width="100%", flex_flow="row wrap", align_items="center", margin="0 0 4px 0",
+            border_bottom="1px solid #eeeeee",
+        )
+        self._label_layout = widgets.Layout(flex="1 1 240px", min_width="0", margin="2px 8px 2px 0")
+        self._pair_layout = widgets.Layout(flex="2 1 560px", min_width="0", flex_flow="row wrap")
+        self._slider_layout = widgets.Layout(flex="1 1 280px", min_width="0", width="auto", margin="2px 0")
+        self._note_layout = widgets.Layout(flex="2 1 560px", min_width="0")
+        self._slider_style = widgets.SliderStyle(description_width="84px")
         self.credence: dict[str, float] = {}
         self.importance: dict[str, float] = {}
         self._credence_sliders: dict[str, widgets.FloatSlider] = {}
@@ -61,39 +77,53 @@ class ClaimWeightingPanel(PanelBase):
             options=[(presets.loc[p, "label"], p) for p in models.PRESETS],
             value=preset,
             description="Start from:",
-            style={"button_width": "auto"},
+            style={"button_width": "auto", "description_width": "auto"},
+            layout=full_width(flex_flow="row wrap"),
         )
         self.preset_buttons.add_class("natodebate-presets")
-        self.preset_note = widgets.HTML()
+        self.preset_note = widgets.HTML(layout=full_width())
         self.preset_buttons.observe(self._on_preset, names="value")
 
         self._write_preset(preset)
         self.controls = widgets.Accordion(
             children=[widgets.VBox() for _ in self._sections],
             titles=tuple(self._sections),
-            layout=widgets.Layout(width="100%"),
+            layout=full_width(),
         )
         self.controls.observe(self._on_section_opened, names="selected_index")
         self.controls.selected_index = 0
         credence, importance = self._values()
         self.strengths = models.argument_strength(self.map, credence, importance)
         self.ranking = models.one_way_sensitivity(self.map, credence, importance)
-        self.figure = go.FigureWidget(figures.weighting_figure(article, self.strengths, self.ranking))
+        self.figure = live_figure(figures.weighting_figure(article, self.strengths, self.ranking))
+        self._previous_thesis: float | None = None
         self._write_summary()
+        self.summary.add_class(STICKY_CLASS)
 
+        # The readout sticks to the top of the view only while the slider
+        # area is in view: it is the area's first child.
+        slider_area = widgets.VBox(
+            [
+                self.summary,
+                widgets.HTML(
+                    "<div style='line-height:1.3'><small><b>credence</b>: how likely you think the claim is true (0–1). "
+                    "<b>importance</b>: how much it bears on the claim it supports or attacks (0–1). "
+                    "Hover a claim's label to read its quotation.</small></div>",
+                    layout=full_width(),
+                ),
+                self.controls,
+            ],
+            layout=full_width(margin="0", overflow="visible"),
+        )
+        slider_area.add_class("natodebate-slider-area")
         self.children = [
             widgets.HTML(f"<h4 style='margin:4px 0'>Weigh {figures.ARTICLE_NAMES[article]}'s claims</h4>"),
             self.preset_buttons,
             self.preset_note,
-            self.summary,
             self.status,
             self.figure,
-            widgets.HTML(
-                "<small><b>credence</b>: how likely you think the claim is true (0–1). "
-                "<b>importance</b>: how much it bears on the claim it supports or attacks (0–1). "
-                "Hover a claim's label to read its quotation.</small>"
-            ),
-            self.controls,
+            slider_area,
+            self.fit_figures,
         ]
 
     # --- building ---------------------------------------------------------
@@ -142,14 +172,18 @@ class ClaimWeightingPanel(PanelBase):
             layout=self._label_layout,
         )
         if claim_id == self.map.thesis:
-            note = widgets.HTML("<i>the thesis: its strength comes from the claims below it</i>")
-            return widgets.HBox([label, note])
+            note = widgets.HTML(
+                "<div style='line-height:1.3'><i>the thesis: its strength comes from the claims below it</i></div>",
+                layout=self._note_layout,
+            )
+            return widgets.HBox([label, note], layout=self._row_layout)
         if claim_id in self.map.elaboration_ids:
             note = widgets.HTML(
-                f"<i>elaborates {claim['parent_id']} (restates it, forecasts from it or gives its occasion): "
-                "not a reason, so it takes no weight</i>"
+                f"<div style='line-height:1.3'><i>elaborates {claim['parent_id']} (restates it, forecasts from it "
+                "or gives its occasion): not a reason, so it takes no weight</i></div>",
+                layout=self._note_layout,
             )
-            return widgets.HBox([label, note])
+            return widgets.HBox([label, note], layout=self._row_layout)
         credence = self._slider("credence", claim_id)
         importance = self._slider("importance", claim_id)
         credence.add_class("natodebate-claim-slider")
@@ -157,7 +191,8 @@ class ClaimWeightingPanel(PanelBase):
         importance.add_class("natodebate-importance-slider")
         self._credence_sliders[claim_id] = credence
         self._importance_sliders[claim_id] = importance
-        return widgets.HBox([label, credence, importance], layout=self._row_layout)
+        pair = widgets.HBox([credence, importance], layout=self._pair_layout)
+        return widgets.HBox([label, pair], layout=self._row_layout)
 
     def _slider(self, kind: str, claim_id: str) -> widgets.FloatSlider:
         """A slider showing ``self.<kind>[claim_id]`` and writing changes back."""
@@ -186,7 +221,7 @@ class ClaimWeightingPanel(PanelBase):
                     self._importance_sliders[claim_id].value = self.importance[claim_id]
         finally:
             self._holding = False
-        self.preset_note.value = f"<small>{html.escape(data.presets().loc[preset, 'description'])}</small>"
+        self.preset_note.value = f"<div style='line-height:1.3'><small>{html.escape(data.presets().loc[preset, 'description'])}</small></div>"
 
     @shows_errors
     def _on_preset(self, change) -> None:
@@ -207,7 +242,7 @@ class ClaimWeightingPanel(PanelBase):
             self.preset_buttons.value = None
         finally:
             self._holding = False
-        self.preset_note.value = "<small>Your own weights (click a preset to start again from it).</small>"
+        self.preset_note.value = "<div style='line-height:1.3'><small>Your own weights (click a preset to start again from it).</small></div>"
         self.refresh()
 
     def refresh(self) -> None:
@@ -225,12 +260,22 @@ class ClaimWeightingPanel(PanelBase):
         return float(self.strengths[self.map.thesis])
 
     def _write_summary(self) -> None:
+        """The live readout: thesis strength (and its change since the last
+        update), then the claim whose credence moves the thesis most."""
         top = self.ranking.iloc[0]
         direction = "for" if top["swing"] >= 0 else "against"
         summary = self.claims.loc[top["claim_id"], "summary"]
+        thesis = self.thesis_strength
+        change = ""
+        if self._previous_thesis is not None:
+            points = 100 * (thesis - self._previous_thesis)
+            if round(points, 1) != 0:
+                change = f" <span style='color:#555'>({'▲' if points > 0 else '▼'} {abs(points):.1f} points)</span>"
+        self._previous_thesis = thesis
         self.summary.value = (
-            f"<div style='font-size:110%;padding:4px 0'>With these weights, <b>{self.thesis_strength:.1%}</b> of "
-            f"{figures.ARTICLE_NAMES[self.article]}'s case stands; the claim that matters most is "
-            f"<b>{top['claim_id']}</b> (counts {direction} the thesis; swing {abs(top['swing']):.2f}): "
-            f"{html.escape(summary)}</div>"
+            "<div style='padding:4px 6px;line-height:1.35'>"
+            f"With these weights, <b style='font-size:125%'>{thesis:.1%}</b> of "
+            f"{figures.ARTICLE_NAMES[self.article]}'s case stands{change}.<br>"
+            f"<span style='font-size:92%'>The claim that matters most: <b>{top['claim_id']}</b> "
+            f"(counts {direction} the thesis; swing {abs(top['swing']):.2f}): {html.escape(summary)}</span></div>"
         )
