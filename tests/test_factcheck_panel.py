@@ -156,3 +156,13 @@ def test_forward_moves_figure_counts_6800_before_the_invasion():
     us = fig.data[0]
     before = [y for x, y in zip(us.x, us.y) if str(x)[:10] < "2022-02-24"]
     assert before[-1] == 6_800
+
+
+def test_each_claims_result_stands_level_with_its_bar_and_follows_the_slider(panel):
+    def results():
+        return [(a.y, a.text) for a in panel.figure.layout.annotations if a.name == "result"]
+
+    assert results() == [(0, "-5.6% ✓ passes"), (1, "+11.7% ✗ fails"), (2, "+0.0% ✓ passes")]
+    panel.tolerance.value = 12.0
+    assert [text for _, text in results()] == ["-5.6% ✓ passes", "+11.7% ✓ passes", "+0.0% ✓ passes"]
+    assert panel.figure.layout.annotations[-1].name == "caption"

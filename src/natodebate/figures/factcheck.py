@@ -346,14 +346,15 @@ def numeric_claims(checks: pd.DataFrame, tolerance_pct: float, vintage: str) -> 
         "type": "scatter", "x": [], "y": [], "mode": "lines", "fill": "toself", "fillcolor": "rgba(0,158,115,0.12)",
         "line": {"color": OKABE_ITO["bluish green"], "dash": "dash"}, "name": "fair rounding (± tolerance)", "hoverinfo": "skip",
     }
-    bars = {"type": "bar", "x": [], "y": [], "orientation": "h", "name": "gap between claim and data", "textposition": "outside", "cliponaxis": False}
+    bars = {"type": "bar", "x": [], "y": [], "orientation": "h", "name": "gap between claim and data"}
     # The caption names the tolerance and vintage; update_numeric_claims rewrites it.
     fig = build_figure(
         [band, bars], "Do the articles' numbers survive the check?", _numeric_claims_caption(tolerance_pct, vintage), height=400,
         xaxis=axis("claim minus data (% of the data value)", zeroline=True, zerolinecolor="#444"),
         yaxis={"autorange": False},
-        # The right margin takes the label of a bar that runs to the end of the axis ("+11.7% ✗ fails").
-        showlegend=False, bargap=0.45, margin={"r": 100},
+        # Each claim's result ("+11.7% ✗ fails") stands in the right margin, level
+        # with its bar: beside a bar it would run into the labels or off the chart.
+        showlegend=False, bargap=0.45, margin={"r": 118},
     )
     update_numeric_claims(fig, checks, tolerance_pct, vintage)
     return fig
@@ -371,11 +372,22 @@ def update_numeric_claims(fig: go.Figure, checks: pd.DataFrame, tolerance_pct: f
     bars.y = positions
     bars.marker.color = [PASS_COLOURS[bool(p)] for p in checks["passes"]]
     bars.marker.pattern.shape = ["" if p else "x" for p in checks["passes"]]
-    bars.text = [f"{g:+.1f}% {'✓ passes' if p else '✗ fails'}" for g, p in zip(checks["gap_pct"], checks["passes"])]
     bars.hovertext = [f"{label}<br>gap {g:+.1f}%" for label, g in zip(checks["label"], checks["gap_pct"])]
     bars.hoverinfo = "text"
     widest = max([abs(g) for g in checks["gap_pct"]] + [tolerance_pct, 5.0])
-    fig.layout.xaxis.range = [-widest * 1.6, widest * 1.6]
+    fig.layout.xaxis.range = [-widest * 1.25, widest * 1.25]
+    results = [f"{g:+.1f}% {'✓ passes' if p else '✗ fails'}" for g, p in zip(checks["gap_pct"], checks["passes"])]
+    shown = [a for a in fig.layout.annotations if a.name == "result"]
+    if len(shown) == n:
+        for annotation, text in zip(shown, results):
+            annotation.text = text
+    else:  # the first drawing (or a different set of claims): one result per row, the caption last
+        others = [a for a in fig.layout.annotations if a.name != "result"]
+        fig.layout.annotations = [
+            {"name": "result", "text": text, "xref": "paper", "x": 1, "xanchor": "left", "xshift": 8, "yref": "y", "y": row,
+             "showarrow": False, "align": "left", "font": {"size": 12}}
+            for row, text in enumerate(results)
+        ] + others
     fig.layout.yaxis.tickvals = positions
     # "P ¶6: “1/30 of Russia's size”" on two lines: the labels take less of a narrow column
     fig.layout.yaxis.ticktext = [label.replace(": ", ":<br>", 1) for label in checks["label"]]
