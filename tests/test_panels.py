@@ -3,6 +3,7 @@ trace data and on the summary line."""
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import pytest
 
 from natodebate import models, panels
@@ -148,3 +149,55 @@ def test_sections_are_built_when_opened_and_show_the_current_weights():
     assert panel.thesis_strength == pytest.approx(
         models.thesis_strength("P", "persuaded_by_K", credence={claim_id: 0.0})
     )
+
+
+# --- layout: what holds in a 577 px notebook column (the browser test measures it) --------
+
+
+def _all_widgets(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _all_widgets(child)
+
+
+def _every_panel():
+    panel = panels.ClaimWeightingPanel("K")
+    panel.credence_sliders  # noqa: B018 - build every section
+    return [panel, panels.FirstWinPanel(), panels.FairRoundingPanel()]
+
+
+@pytest.mark.parametrize("panel", _every_panel(), ids=lambda p: type(p).__name__)
+def test_panels_have_no_fixed_widths_and_figures_follow_the_column(panel):
+    fixed = [
+        (type(w).__name__, w.layout.width, w.layout.min_width)
+        for w in _all_widgets(panel)
+        if not isinstance(w, (panels.base.FitFigures, go.FigureWidget))
+        and any(str(v or "").endswith("px") for v in (w.layout.width, w.layout.min_width))
+    ]
+    assert not fixed, f"fixed pixel widths do not fit a narrow column: {fixed[:5]}"
+    assert panel.figure.layout.width is None and panel.figure.layout.autosize
+    assert panel.figure._config.get("responsive") is True
+    assert isinstance(panel.children[-1], panels.base.FitFigures)  # it resizes the panel's plots
+    assert "natodebate-panel" in panel._dom_classes and panel.layout.overflow == "visible"
+
+
+def test_weighting_rows_wrap_and_the_readout_sits_atop_the_sliders():
+    panel = panels.ClaimWeightingPanel("P")
+    area = next(w for w in panel.children if "natodebate-slider-area" in getattr(w, "_dom_classes", ()))
+    assert area.children[0] is panel.summary and area.children[-1] is panel.controls
+    assert "natodebate-sticky" in panel.summary._dom_classes
+    row = panel.controls.children[0].children[1]  # a claim with two sliders
+    assert row.layout.flex_flow == "row wrap"
+    pair = row.children[1]
+    assert set(pair.children) <= set(panel._credence_sliders.values()) | set(panel._importance_sliders.values())
+    assert pair.layout.flex_flow == "row wrap" and all(s.layout.flex == "1 1 280px" for s in pair.children)
+
+
+def test_the_readout_shows_the_change_since_the_last_update():
+    panel = panels.ClaimWeightingPanel("K")
+    claim = panel.ranking.iloc[0]["claim_id"]
+    before = panel.thesis_strength
+    panel.credence_sliders[claim].value = 0.0
+    points = 100 * (panel.thesis_strength - before)
+    assert f"▼ {abs(points):.1f} points" in panel.summary.value
+    assert panel.ranking.iloc[0]["claim_id"] in panel.summary.value
