@@ -51,6 +51,7 @@ CHROMIUM_ARGS = [
 ]
 
 #: CSS classes the course's panels put on their widgets (see natodebate.panels).
+PANEL_CLASS = "natodebate-panel"
 CLAIM_SLIDER_CLASS = "natodebate-claim-slider"
 SUMMARY_CLASS = "natodebate-summary"
 STATUS_CLASS = "natodebate-status"
@@ -207,6 +208,19 @@ def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: fl
     raise BrowserTestError(f"JupyterLab did not answer within {ready_timeout_s} s.\n{server.log_tail()}")
 
 
+def shut_down_kernels(server: LabServer) -> int:
+    """Shut down every kernel of ``server`` (a lesson's kernel keeps running
+    after its page closes, and on two cores it slows the next lesson); return
+    how many there were."""
+    with urllib.request.urlopen(server.url("api/kernels"), timeout=10) as response:
+        kernels = json.loads(response.read())
+    for kernel in kernels:
+        request = urllib.request.Request(server.url(f"api/kernels/{kernel['id']}"), method="DELETE")
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+    return len(kernels)
+
+
 def stop_jupyterlab(server: LabServer, grace_s: float = 20.0) -> None:
     """Stop the server by its PID (SIGINT twice), then its process group, then leftover kernels."""
     process = server.process
@@ -309,31 +323,21 @@ async (notebookPath) => {
 }
 """
 
-# From the first *visible* claim slider (the weighting panel keeps most of its
-# sliders in collapsed accordion sections, and a hidden handle cannot take the
-# keyboard focus), walk up to the nearest ancestor inside the same cell that
-# holds both a plotly plot and the summary: that is the panel. Mark it.
+# The course's panels carry PANEL_CLASS. Mark the index-th one (and only it)
+# so that later queries stay inside it; report how many there are and what
+# the marked one holds.
 _MARK_PANEL_JS = """
-([sliderClass, summaryClass, marker]) => {
-  const sliders = Array.from(document.querySelectorAll('.' + sliderClass));
-  if (!sliders.length) { return {found: false, reason: 'no element with class ' + sliderClass}; }
-  const slider = sliders.find((s) => s.offsetParent !== null && s.querySelector('.noUi-handle'));
-  if (!slider) { return {found: false, reason: 'no visible ' + sliderClass + ' with a .noUi-handle'}; }
-  document.querySelectorAll('[' + marker + '-slider]').forEach((n) => n.removeAttribute(marker + '-slider'));
-  slider.setAttribute(marker + '-slider', '1');
-  let node = slider.parentElement;
-  while (node && !node.classList.contains('jp-Cell')) {
-    if (node.querySelector('.js-plotly-plot') && node.querySelector('.' + summaryClass)) {
-      document.querySelectorAll('[' + marker + ']').forEach((n) => n.removeAttribute(marker));
-      node.setAttribute(marker, '1');
-      return {found: true, sliders: node.querySelectorAll('.' + sliderClass).length,
-              plots: node.querySelectorAll('.js-plotly-plot').length};
-    }
-    node = node.parentElement;
+([panelClass, sliderClass, summaryClass, marker, index]) => {
+  const panels = Array.from(document.querySelectorAll('.jp-Notebook .' + panelClass));
+  document.querySelectorAll('[' + marker + ']').forEach((n) => n.removeAttribute(marker));
+  if (index >= panels.length) {
+    return {found: false, panels: panels.length, reason: panels.length + ' element(s) with class ' + panelClass};
   }
-  return {found: false,
-          reason: 'no ancestor of the first claim slider (within its cell) holds both a '
-                  + '.js-plotly-plot and a .' + summaryClass};
+  const panel = panels[index];
+  panel.setAttribute(marker, '1');
+  return {found: true, panels: panels.length, sliders: panel.querySelectorAll('.' + sliderClass).length,
+          plots: panel.querySelectorAll('.js-plotly-plot').length,
+          summaries: panel.querySelectorAll('.' + summaryClass).length};
 }
 """
 
@@ -399,18 +403,28 @@ def run_all_cells(page, notebook_path: str, timeout_s: float = 300.0) -> dict:
     raise BrowserTestError(f"{notebook_path}: Run All did not finish within {timeout_s} s; last state {state}")
 
 
-def locate_panel(page, timeout_s: float = 60.0) -> dict:
-    """Find the panel of the first visible claim slider (with its plot and summary); wait until its plot is drawn."""
+def locate_panel(page, index: int = 0, timeout_s: float = 60.0) -> dict:
+    """Mark the ``index``-th course panel of the notebook (CSS class
+    PANEL_CLASS); wait until its plot is drawn and its summary written.
+    Returns how many panels the notebook shows (``panels``) and what the
+    marked one holds (``sliders``, ``plots``)."""
     deadline = time.monotonic() + timeout_s
     found: dict = {}
     while time.monotonic() < deadline:
-        found = page.evaluate(_MARK_PANEL_JS, [CLAIM_SLIDER_CLASS, SUMMARY_CLASS, PANEL_MARKER_ATTRIBUTE])
+        found = page.evaluate(
+            _MARK_PANEL_JS, [PANEL_CLASS, CLAIM_SLIDER_CLASS, SUMMARY_CLASS, PANEL_MARKER_ATTRIBUTE, index]
+        )
         if found.get("found"):
             snapshot = panel_snapshot(page)
             if snapshot and snapshot["plotsWithTraces"] > 0 and snapshot["summaryText"]:
                 return found
         time.sleep(0.5)
-    raise BrowserTestError(f"weighting panel not rendered within {timeout_s} s: {found}")
+    raise BrowserTestError(f"panel {index} not rendered within {timeout_s} s: {found}")
+
+
+def count_panels(page) -> int:
+    """How many course panels (PANEL_CLASS) the open notebook shows."""
+    return page.evaluate("(c) => document.querySelectorAll('.jp-Notebook .' + c).length", PANEL_CLASS)
 
 
 def panel_snapshot(page) -> dict | None:
@@ -418,13 +432,16 @@ def panel_snapshot(page) -> dict | None:
     return page.evaluate(_PANEL_SNAPSHOT_JS, [SUMMARY_CLASS, STATUS_CLASS, PANEL_MARKER_ATTRIBUTE])
 
 
-def move_first_claim_slider(page) -> str:
-    """Move the claim slider :func:`locate_panel` chose to its other end by keyboard; return the key pressed.
+def move_claim_slider(page, which: str = "first") -> str:
+    """Move the marked panel's ``which`` ("first" or "last") shown claim
+    slider to its other end by keyboard; return the key pressed.
 
     ipywidgets 8 sliders are noUiSlider handles: a focused handle answers
     End / Home. Going to whichever end the slider is *not* at guarantees the
     value changes whatever the preset put there.
     """
+    if not page.evaluate(_MARK_SLIDER_JS, [PANEL_MARKER_ATTRIBUTE, CLAIM_SLIDER_CLASS, which]):
+        raise BrowserTestError("the panel shows no claim slider")
     handle = page.locator(f"[{PANEL_MARKER_ATTRIBUTE}-slider] .noUi-handle").first
     handle.scroll_into_view_if_needed()
     value_now = float(handle.get_attribute("aria-valuenow"))
@@ -433,6 +450,11 @@ def move_first_claim_slider(page) -> str:
     handle.focus()
     handle.press(key)
     return key
+
+
+def move_first_claim_slider(page) -> str:
+    """:func:`move_claim_slider` on the first claim slider."""
+    return move_claim_slider(page, "first")
 
 
 def wait_for_panel_change(page, before: dict, timeout_s: float = 30.0) -> dict:
@@ -449,3 +471,172 @@ def wait_for_panel_change(page, before: dict, timeout_s: float = 30.0) -> dict:
             return after
         time.sleep(0.25)
     return after
+
+
+# --------------------------------------------------------------------------- layout
+#
+# What a student sees at a given window size, measured from the page: slider
+# tracks, sideways scrolling, figure widths, captions, and whether the live
+# readout is on screen while a slider is moved. Every function works on the
+# panel marked by locate_panel (PANEL_MARKER_ATTRIBUTE).
+
+#: Where JupyterLab's file browser lives in the left side bar.
+FILE_BROWSER_ID = "filebrowser"
+
+
+def show_file_browser(page) -> None:
+    """Open JupyterLab's file browser in the left side bar (as a student has it)."""
+    page.evaluate("(id) => window.jupyterapp.shell.activateById(id)", FILE_BROWSER_ID)
+
+
+_PANEL_LAYOUT_JS = """
+([marker, pluginClasses]) => {
+  const panel = document.querySelector('[' + marker + ']');
+  if (!panel) { return null; }
+  const output = panel.closest('.jp-OutputArea-output') || panel.parentElement;
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const describe = (el) => el.tagName.toLowerCase() + '.' + Array.from(el.classList).filter(
+    (c) => !c.startsWith('lm-') && !c.startsWith('jupyter-widgets')).slice(0, 4).join('.');
+  const tracks = Array.from(panel.querySelectorAll('.noUi-target')).filter(shown).map((track) => ({
+    width: track.getBoundingClientRect().width,
+    slider: describe(track.closest('.widget-slider') || track),
+  }));
+  const sideways = [];
+  for (const el of [output, panel, ...panel.querySelectorAll('*')]) {
+    if (!(el instanceof HTMLElement) || !shown(el)) { continue; }
+    // a slider's handle overhangs its track by design; plotly's own layers are checked as the plot below
+    if (el.closest('.noUi-target') || el.closest(pluginClasses)) {
+      if (!el.classList.contains('js-plotly-plot')) { continue; }
+    }
+    if (el.scrollWidth > el.clientWidth + 1) {
+      sideways.push({element: describe(el), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth,
+                     text: (el.innerText || '').trim().slice(0, 60)});
+    }
+  }
+  const outRect = output.getBoundingClientRect();
+  const panelRect = panel.getBoundingClientRect();
+  const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).filter(shown).map((gd) => {
+    const svg = gd.querySelector('.main-svg');
+    return {svgWidth: svg ? svg.getBoundingClientRect().width : null, layoutWidth: gd._fullLayout ? gd._fullLayout.width : null};
+  });
+  return {outputWidth: output.clientWidth, outputLeft: outRect.left, outputRight: outRect.right,
+          panelLeft: panelRect.left, panelRight: panelRect.right, windowWidth: window.innerWidth,
+          tracks: tracks, sideways: sideways.slice(0, 10), sidewaysCount: sideways.length, plots: plots};
+}
+"""
+
+
+def panel_layout(page) -> dict:
+    """Widths in the marked panel: ``outputWidth`` (its output area), ``tracks``
+    (each shown slider's track), ``sideways`` (elements whose content is wider
+    than their box, i.e. that scroll or clip sideways), ``plots`` (each plot's
+    drawn width)."""
+    return page.evaluate(_PANEL_LAYOUT_JS, [PANEL_MARKER_ATTRIBUTE, ".js-plotly-plot"])
+
+
+def wait_for_plots_to_fit(page, timeout_s: float = 10.0) -> dict:
+    """After a resize: wait until every plot of the marked panel is drawn no
+    wider than its output area (plotly resizes after a short debounce);
+    return the last :func:`panel_layout`."""
+    deadline = time.monotonic() + timeout_s
+    layout = panel_layout(page)
+    while time.monotonic() < deadline:
+        layout = panel_layout(page)
+        if layout["plots"] and all(p["svgWidth"] and p["svgWidth"] <= layout["outputWidth"] + 1 for p in layout["plots"]):
+            # and stays so: a second look after plotly's debounce
+            time.sleep(0.3)
+            return panel_layout(page)
+        time.sleep(0.2)
+    return layout
+
+
+# From the marked panel's claim sliders (shown ones only), mark the first or
+# the last one; the caller scrolls its handle into view.
+_MARK_SLIDER_JS = """
+([marker, sliderClass, which]) => {
+  const panel = document.querySelector('[' + marker + ']');
+  const sliders = Array.from(panel.querySelectorAll('.' + sliderClass)).filter(
+    (s) => s.getClientRects().length > 0 && s.querySelector('.noUi-handle'));
+  document.querySelectorAll('[' + marker + '-slider]').forEach((n) => n.removeAttribute(marker + '-slider'));
+  if (!sliders.length) { return 0; }
+  (which === 'last' ? sliders[sliders.length - 1] : sliders[0]).setAttribute(marker + '-slider', '1');
+  return sliders.length;
+}
+"""
+
+# Where the marked slider's handle, the panel's readout (summary) and its
+# plots are, against the part of the notebook the student can see (the
+# notebook's scroll area, clipped to the window).
+_SLIDER_VIEW_JS = """
+([marker, summaryClass]) => {
+  const panel = document.querySelector('[' + marker + ']');
+  const handle = document.querySelector('[' + marker + '-slider] .noUi-handle');
+  const summary = panel.querySelector('.' + summaryClass);
+  const scroller = panel.closest('.jp-WindowedPanel-outer') || panel.closest('.jp-Notebook') || document.documentElement;
+  const area = scroller.getBoundingClientRect();
+  const view = {top: Math.max(area.top, 0), bottom: Math.min(area.bottom, window.innerHeight),
+                left: Math.max(area.left, 0), right: Math.min(area.right, window.innerWidth)};
+  const box = (el) => { const r = el.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; };
+  const inView = (r) => r.height > 0 && r.top >= view.top - 1 && r.bottom <= view.bottom + 1
+                        && r.left >= view.left - 1 && r.right <= view.right + 1;
+  const plots = Array.from(panel.querySelectorAll('.js-plotly-plot')).map(box);
+  return {view: view, handle: box(handle), summary: box(summary), handleInView: inView(box(handle)),
+          summaryInView: inView(box(summary)), plotInView: plots.some(inView)};
+}
+"""
+
+
+def slider_view(page, which: str = "first") -> dict:
+    """Scroll the panel's ``which`` ("first" or "last") shown claim slider
+    into view, as a student does to move it, and say what else is on screen:
+    ``handleInView``, ``summaryInView`` (the live readout), ``plotInView``."""
+    count = page.evaluate(_MARK_SLIDER_JS, [PANEL_MARKER_ATTRIBUTE, CLAIM_SLIDER_CLASS, which])
+    if not count:
+        raise BrowserTestError("the panel shows no claim slider")
+    page.locator(f"[{PANEL_MARKER_ATTRIBUTE}-slider] .noUi-handle").first.scroll_into_view_if_needed()
+    time.sleep(0.2)  # let a sticky readout settle
+    return page.evaluate(_SLIDER_VIEW_JS, [PANEL_MARKER_ATTRIBUTE, SUMMARY_CLASS])
+
+
+# Every plot in the notebook: where its caption, x axes and legend are drawn,
+# relative to the plot's own svg (0,0 = its top left corner).
+_FIGURE_CAPTIONS_JS = """
+() => Array.from(document.querySelectorAll('.jp-Notebook .js-plotly-plot')).map((gd) => {
+  const svg = gd.querySelector('.main-svg');
+  if (!svg || !gd.layout) { return null; }
+  const origin = svg.getBoundingClientRect();
+  const relative = (r) => r && {top: r.top - origin.top, bottom: r.bottom - origin.top,
+                                left: r.left - origin.left, right: r.right - origin.left};
+  const union = (elements) => {
+    let box = null;
+    elements.forEach((e) => {
+      const r = e.getBoundingClientRect();
+      if (!r.width) { return; }
+      box = box ? {top: Math.min(box.top, r.top), bottom: Math.max(box.bottom, r.bottom),
+                   left: Math.min(box.left, r.left), right: Math.max(box.right, r.right)}
+                : {top: r.top, bottom: r.bottom, left: r.left, right: r.right};
+    });
+    return box;
+  };
+  const annotations = gd.layout.annotations || [];
+  const index = annotations.findIndex((a) => a.name === 'caption');
+  const caption = index >= 0 ? gd.querySelector('.annotation[data-index="' + index + '"] .annotation-text') : null;
+  const legend = gd.querySelector('.legend .bg');
+  const title = gd.layout.title && (gd.layout.title.text || gd.layout.title);
+  return {
+    title: typeof title === 'string' ? title : '',
+    width: origin.width, height: origin.height,
+    caption: caption ? relative(caption.getBoundingClientRect()) : null,
+    // the x axis at the bottom of the plot: its tick labels and title
+    xaxis: relative(union(gd.querySelectorAll('.xtick text, .g-xtitle text'))),
+    legend: legend ? relative(legend.getBoundingClientRect()) : null,
+  };
+}).filter((x) => x !== null)
+"""
+
+
+def figure_captions(page) -> list[dict]:
+    """For every plot in the open notebook: its svg's ``width`` and
+    ``height`` and the boxes of its ``caption``, bottom ``xaxis`` and
+    ``legend``, relative to the svg."""
+    return page.evaluate(_FIGURE_CAPTIONS_JS)
