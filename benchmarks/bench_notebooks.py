@@ -67,8 +67,8 @@ TARGET_FILE_KB = 200.0
 #: panel does not exist yet (ImportError / AttributeError), is reported "n/a".
 PANEL_PROBES = {
     "00_start_here": (
-        "from natodebate.panels import FirstWinPanel\n"
-        "panel = FirstWinPanel()\n"
+        "from natodebate.panels import CruxPanel\n"
+        "panel = CruxPanel()\n"
         "control = panel.slider"
     ),
     "01_reading_kagan": (

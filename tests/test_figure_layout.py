@@ -27,7 +27,7 @@ SAMPLES = {
     "article": lambda: "K",
     "sensitivity": lambda: models.sensitivity("K"),
     "strengths": lambda: models.claim_strengths("K"),
-    "first_win_figure.strengths": lambda: models.crux_strengths("restraint", 0.5),
+    "crux_figure.strengths": lambda: models.crux_strengths("restraint", 0.5),
     "checks": lambda: check.numeric_claim_checks(10.0, "first_published"),
     "tolerance_pct": lambda: 10.0,
     "vintage": lambda: "first_published",
@@ -66,7 +66,7 @@ def _make(function) -> go.Figure:
 
 def test_every_course_figure_is_discovered():
     names = {name.split(".")[-1] for name in FIGURE_FUNCTIONS}
-    assert {"argument_map", "claims_by_type", "tornado", "weighting_figure", "first_win_figure", "numeric_claims", "timeline"} <= names
+    assert {"argument_sunburst", "claims_by_type", "tornado", "weighting_figure", "crux_figure", "numeric_claims", "timeline"} <= names
 
 
 def _framed_by_finish() -> go.Figure:

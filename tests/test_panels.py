@@ -101,8 +101,8 @@ def test_bad_arguments_are_named():
 # --- lesson 00: the first win ------------------------------------------------
 
 
-def test_first_win_slider_flips_the_verdict():
-    panel = panels.FirstWinPanel()
+def test_crux_panel_slider_flips_the_verdict():
+    panel = panels.CruxPanel()
     panel.slider.value = 0.0
     low_verdict, low_bars = panel.verdict, list(panel.figure.data[0].y)
     panel.slider.value = 1.0
@@ -114,11 +114,11 @@ def test_first_win_slider_flips_the_verdict():
     assert f"more of {name}" in panel.summary.value
 
 
-def test_first_win_rejects_bad_values():
+def test_crux_panel_rejects_bad_values():
     with pytest.raises(ValueError, match="crux='nukes': expected one of"):
-        panels.FirstWinPanel("nukes")
-    with pytest.raises(ValueError, match=r"value\['answer'\] = 2: must be a number between 0 and 1"):
-        panels.FirstWinPanel(value=2)
+        panels.CruxPanel("nukes")
+    with pytest.raises(ValueError, match=r"value = 2: must be a number between 0 and 1"):
+        panels.CruxPanel(value=2)
 
 
 def test_even_a_small_claim_changes_the_summary_line():
@@ -163,7 +163,7 @@ def _all_widgets(widget):
 def _every_panel():
     panel = panels.ClaimWeightingPanel("K")
     panel.credence_sliders  # noqa: B018 - build every section
-    return [panel, panels.FirstWinPanel(), panels.FairRoundingPanel()]
+    return [panel, panels.CruxPanel(), panels.FairRoundingPanel()]
 
 
 @pytest.mark.parametrize("panel", _every_panel(), ids=lambda p: type(p).__name__)

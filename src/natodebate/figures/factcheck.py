@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..models import factcheck as check
-from . import OKABE_ITO, axis, build_figure, caption_text, line_shape
+from .style import OKABE_ITO, axis, build_figure, caption_text, line_shape
 
 __all__ = [
     "COUNTRY_COLOURS",

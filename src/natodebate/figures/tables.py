@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from . import TYPE_COLOURS, VERDICT_COLOURS
+from .style import TYPE_COLOURS, VERDICT_COLOURS
 
 __all__ = ["Table", "table", "cell_text"]
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from .base import PanelBase
 from .weighting import ClaimWeightingPanel
-from .first_win import FirstWinPanel
+from .crux import CruxPanel
 from . import factcheck
 from .factcheck import FairRoundingPanel
 
-__all__ = ["PanelBase", "ClaimWeightingPanel", "FirstWinPanel", "FairRoundingPanel", "factcheck"]
+__all__ = ["PanelBase", "ClaimWeightingPanel", "CruxPanel", "FairRoundingPanel", "factcheck"]

@@ -1,4 +1,5 @@
-"""Lesson 00's first win: one slider, one assumption, and the verdict flips."""
+"""Lesson 00's crux panel: one slider for one assumption both articles answer
+in opposite ways, and the verdict flips."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import ipywidgets as widgets
 from .. import figures, models
 from .base import PanelBase, full_width, live_figure, shows_errors
 
-__all__ = ["FirstWinPanel"]
+__all__ = ["CruxPanel"]
 
 
-class FirstWinPanel(PanelBase):
+class CruxPanel(PanelBase):
     """One slider for a crux both articles answer in opposite ways (a row of
     ``data/cruxes.csv``); the figure compares how much of each article's case
     stands under the neutral preset with that one answer changed.
@@ -28,7 +29,7 @@ class FirstWinPanel(PanelBase):
         # slider, verdict and chart fit on one screen at 1024×768.
         self.crux = models.crux(crux)
         start = self.crux["start"] if value is None else value
-        models.check_unit_interval("value", {"answer": start}, ["answer"])
+        models.check_fraction("value", start)
         self.slider = widgets.FloatSlider(
             value=start, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
             description="your answer", style={"description_width": "90px"},
@@ -37,7 +38,7 @@ class FirstWinPanel(PanelBase):
         self.slider.add_class("natodebate-claim-slider")
         self.slider.observe(self._on_slider, names="value")
         self.strengths = models.crux_strengths(crux, start)
-        self.figure = live_figure(figures.first_win_figure(self.strengths))
+        self.figure = live_figure(figures.crux_figure(self.strengths))
         self._write_summary()
         self.children = [
             widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.crux['question'])}</h4>", layout=full_width()),
@@ -57,7 +58,7 @@ class FirstWinPanel(PanelBase):
     def _on_slider(self, change) -> None:
         self.strengths = models.crux_strengths(self.crux.name, change["new"])
         with self.figure.batch_update():
-            figures.update_first_win_figure(self.figure, self.strengths)
+            figures.update_crux_figure(self.figure, self.strengths)
         self._write_summary()
 
     @property
