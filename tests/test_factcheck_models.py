@@ -377,3 +377,11 @@ def test_claim_evidence_and_documented_fact():
     assert check.documented_fact("F11")["value"] == 141
     with pytest.raises(ValueError, match="fact_id='F00'"):
         check.documented_fact("F00")
+
+
+def test_confirmed_keeps_only_confirmed_rows_and_names_tables_without_confidence():
+    spending = data.load_table("nato_spending")
+    kept = check.confirmed("nato_spending")
+    assert set(kept["confidence"]) <= set(check.CONFIRMED) and len(kept) <= len(spending)
+    with pytest.raises(ValueError, match="name='articles': this table has no 'confidence' column"):
+        check.confirmed("articles")

@@ -8,7 +8,7 @@ import logging
 import plotly.graph_objects as go
 import pytest
 
-from natodebate.figures import factcheck as fact_figures
+from natodebate.figures import factcheck as charts
 from natodebate.figures.captions import plain_text
 from natodebate.models import factcheck as check
 from natodebate.panels.factcheck import FairRoundingPanel
@@ -37,7 +37,7 @@ def test_widening_the_tolerance_lets_the_budget_claim_pass(panel):
     panel.tolerance.value = 12.0
     assert list(panel.figure.data[0].x) == [-12.0, 12.0, 12.0, -12.0, -12.0]  # the band follows the slider
     assert list(_bars(panel).marker.color) != before_colours
-    assert set(_bars(panel).marker.color) == {fact_figures.PASS_COLOURS[True]}
+    assert set(_bars(panel).marker.color) == {charts.PASS_COLOURS[True]}
     assert "<b>3 of 3</b>" in panel.summary.value
     assert "±12%" in panel.summary.value
 
@@ -105,7 +105,7 @@ STATIC_FIGURES = [
 
 @pytest.mark.parametrize("name", STATIC_FIGURES)
 def test_every_figure_has_title_axis_titles_and_caption(name):
-    fig = getattr(fact_figures, name)()
+    fig = getattr(charts, name)()
     assert isinstance(fig, go.Figure)
     assert fig.layout.title.text
     assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
@@ -115,16 +115,16 @@ def test_every_figure_has_title_axis_titles_and_caption(name):
 
 
 def test_sipri_figure_shows_both_vintages():
-    fig = fact_figures.sipri_series()
+    fig = charts.sipri_series()
     names = [t.name for t in fig.data]
     assert names == ["Russia, latest revision", "Russia, as first published", "Ukraine, latest revision", "Ukraine, as first published"]
     assert list(fig.data[0].x) == list(range(2014, 2026))
     assert fig.data[3].y[list(fig.data[3].x).index(2021)] == 5.9
-    assert fig.data[0].line.color == fact_figures.COUNTRY_COLOURS["Russia"]
+    assert fig.data[0].line.color == charts.COUNTRY_COLOURS["Russia"]
 
 
 def test_forecast_figure_marks_both_outcomes():
-    fig = fact_figures.forecasts_vs_outcomes()
+    fig = charts.forecasts_vs_outcomes()
     lines = sorted(s.y0 for s in fig.layout.shapes if s.type == "line" and s.y0 == s.y1)
     assert lines == [-2.1, -1.2]
     imf = next(t for t in fig.data if t.name == "IMF")
@@ -132,18 +132,18 @@ def test_forecast_figure_marks_both_outcomes():
 
 
 def test_nato_figure_leaves_out_the_unconfirmed_value():
-    fig = fact_figures.nato_spending(2014, 2025)
+    fig = charts.nato_spending(2014, 2025)
     end = fig.data[2]
     assert "Germany" not in list(end.y)
     assert "Germany" in list(fig.data[1].y)
     caption = next(a.text for a in fig.layout.annotations if a.name == "caption")
     assert "no confirmed 2025 figure" in plain_text(caption)
     with pytest.raises(ValueError, match="from_year=2010"):
-        fact_figures.nato_spending(2010, 2025)
+        charts.nato_spending(2010, 2025)
 
 
 def test_timeline_colours_events_by_what_each_author_could_know():
-    fig = fact_figures.timeline()
+    fig = charts.timeline()
     by_phase = {t.name: list(t.text) for t in fig.data}
     assert set(by_phase) == {"public before P", "public between P and K", "public after K"}
     assert any("Oval Office" in e for e in by_phase["public between P and K"])
@@ -152,7 +152,7 @@ def test_timeline_colours_events_by_what_each_author_could_know():
 
 
 def test_forward_moves_figure_counts_6800_before_the_invasion():
-    fig = fact_figures.forward_moves()
+    fig = charts.forward_moves()
     us = fig.data[0]
     before = [y for x, y in zip(us.x, us.y) if str(x)[:10] < "2022-02-24"]
     assert before[-1] == 6_800

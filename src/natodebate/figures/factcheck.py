@@ -146,7 +146,7 @@ def nato_spending(from_year: int = 2014, to_year: int = 2025) -> go.Figure:
     """Dumbbell chart: each listed ally's defence spending (% of GDP) in
     ``from_year`` and ``to_year``, with the 2% guideline and the 3.5% core
     target of the Hague pledge. Unconfirmed values are not drawn."""
-    table = check._confirmed(check.data.load_table("nato_spending"))
+    table = check.confirmed("nato_spending")
     table = table[table["vintage"] == "latest"]
     start = table[table["year"] == from_year].set_index("ally")["pct_gdp"]
     end = table[table["year"] == to_year].set_index("ally")["pct_gdp"]
@@ -227,7 +227,7 @@ def kiis_polls() -> go.Figure:
 
 def cbos_polls() -> go.Figure:
     """CBOS: Poles for and against accepting Ukrainian refugees (%)."""
-    cbos = check._confirmed(check.data.load_table("cbos_polls"))
+    cbos = check.confirmed("cbos_polls")
     cbos = cbos[cbos["question"] == "accept_refugees"]
     answers = (("for", OKABE_ITO["blue"], "circle"), ("against", OKABE_ITO["vermillion"], "x"))
     traces = []
@@ -285,7 +285,7 @@ def forward_moves() -> go.Figure:
 
 def shadow_war() -> go.Figure:
     """CSIS count of Russian sabotage and subversion attacks in Europe per year."""
-    counts = check._confirmed(check.data.load_table("shadow_war_attacks"))
+    counts = check.confirmed("shadow_war_attacks")
     bars = {
         "type": "bar", "x": [str(y) for y in counts["year"]], "y": list(counts["attacks"]), "marker": {"color": OKABE_ITO["reddish purple"]},
         "text": list(counts["attacks"]), "textposition": "outside", "hovertemplate": "%{x}: %{y} attacks<extra></extra>",

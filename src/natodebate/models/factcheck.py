@@ -23,11 +23,13 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .. import data
+from .claims import VERDICTS
 
 __all__ = [
     "VINTAGES",
     "VINTAGE_LABELS",
     "CONFIRMED",
+    "confirmed",
     "ratio",
     "country_value",
     "area_ratio",
@@ -112,6 +114,15 @@ def _table(name: str, table: pd.DataFrame | None) -> pd.DataFrame:
 
 def _confirmed(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["confidence"].isin(CONFIRMED)]
+
+
+def confirmed(name: str) -> pd.DataFrame:
+    """The rows of table ``name`` (a table of data/ with a ``confidence``
+    column) that the course counts as confirmed: what the charts draw."""
+    table = data.load_table(name)
+    if "confidence" not in table.columns:
+        raise ValueError(f"name={name!r}: this table has no 'confidence' column; tables with one: nato_spending, cbos_polls, shadow_war_attacks, …")
+    return _confirmed(table)
 
 
 def _only_row(table: str, rows: pd.DataFrame, argument: str = "", confirmed: bool = True, **key) -> pd.Series:
@@ -647,7 +658,6 @@ def evidence_rows(ids: str | Iterable[str], evidence: pd.DataFrame | None = None
 
 #: Article order for the lesson: P first (written first, in March 2022), then K.
 LESSON_ORDER = ("P", "K")
-VERDICT_ORDER = ("supported", "contested", "wrong", "unverifiable", "overtaken by events")
 
 
 def checked_claims(article: str | None = None, claims: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -668,7 +678,7 @@ def verdict_tally(claims: pd.DataFrame | None = None) -> pd.DataFrame:
     with a ``total`` column."""
     rows = checked_claims(claims=claims)
     tally = rows.value_counts(["article", "verdict"]).unstack(fill_value=0)
-    tally = tally.reindex(index=list(LESSON_ORDER), columns=list(VERDICT_ORDER), fill_value=0)
+    tally = tally.reindex(index=list(LESSON_ORDER), columns=list(VERDICTS), fill_value=0)
     tally["total"] = tally.sum(axis=1)
     tally.columns.name = None
     return tally.astype(int)

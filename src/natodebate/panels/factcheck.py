@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..figures import ARTICLE_NAMES
-from ..figures import factcheck as fact_figures
+from ..figures import factcheck as charts
 from ..models import factcheck as check
 from .base import PanelBase, full_width, live_figure, shows_errors
 
@@ -50,7 +50,7 @@ class FairRoundingPanel(PanelBase):
         self.tolerance.add_class("natodebate-claim-slider")
         self.tolerance.observe(self._on_change, names="value")
         self.vintage.observe(self._on_change, names="value")
-        self.figure = live_figure(fact_figures.numeric_claims(self.checks, tolerance_pct, vintage))
+        self.figure = live_figure(charts.numeric_claims(self.checks, tolerance_pct, vintage))
         self._write_summary()
         # Controls, then the verdict line, then the chart: on one screen at 1024×768.
         self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure, self.fit_figures]
@@ -60,7 +60,7 @@ class FairRoundingPanel(PanelBase):
         tolerance_pct, vintage = self.tolerance.value, self.vintage.value
         self.checks = check.numeric_claim_checks(tolerance_pct, vintage)
         with self.figure.batch_update():
-            fact_figures.update_numeric_claims(self.figure, self.checks, tolerance_pct, vintage)
+            charts.update_numeric_claims(self.figure, self.checks, tolerance_pct, vintage)
         self._write_summary()
 
     def _write_summary(self) -> None:
