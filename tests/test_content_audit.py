@@ -15,7 +15,7 @@ from natodebate import data
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = data.claims()
-WEIGHTS = data.preset_weights()
+WEIGHTS = data.load_table("preset_weights")
 NEUTRAL = WEIGHTS.query("preset == 'neutral'").set_index("claim_id")
 EVIDENCE = data.load_table("evidence").set_index("evidence_id")
 FACTS = data.load_table("documented_facts").set_index("fact_id")

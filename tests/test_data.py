@@ -147,7 +147,7 @@ def test_checkable_claims_and_verdicts_agree():
 
 def test_every_preset_weighs_every_claim_that_bears_on_a_thesis():
     """Every reason and attack takes a weight; theses and elaborations do not."""
-    weights = data.preset_weights()
+    weights = data.load_table("preset_weights")
     def bears_on_thesis(claim_id):
         while CLAIMS.loc[claim_id, "relation"] != "thesis":
             if CLAIMS.loc[claim_id, "relation"] == "elaborates":
@@ -163,7 +163,7 @@ def test_every_preset_weighs_every_claim_that_bears_on_a_thesis():
 
 
 def test_persuaded_presets_differ_from_neutral_and_from_each_other():
-    weights = data.preset_weights().pivot(index="claim_id", columns="preset", values="credence")
+    weights = data.load_table("preset_weights").pivot(index="claim_id", columns="preset", values="credence")
     assert (weights["persuaded_by_K"] != weights["neutral"]).sum() >= 10
     assert (weights["persuaded_by_P"] != weights["neutral"]).sum() >= 10
     for article in models.ARTICLES:
@@ -181,7 +181,7 @@ SUPPORTED, SUPPORTED_WITH_A_CAVEAT = "verdict supported: ", "verdict supported, 
 def test_the_caveat_rule_sets_the_neutral_credence():
     """The neutral reader gives a supported claim a credence of 0.85, and
     exactly 0.80 when it is supported with a caveat (README, "Lesson 03")."""
-    neutral = data.preset_weights().query("preset == 'neutral'").set_index("claim_id")
+    neutral = data.load_table("preset_weights").query("preset == 'neutral'").set_index("claim_id")
     # elaborations take no weight (test_every_preset_weighs_every_claim_that_bears_on_a_thesis)
     supported = CLAIMS.index[(CLAIMS["verdict"] == "supported") & CLAIMS.index.isin(neutral.index)]
     justifications = neutral.loc[supported, "justification"]
@@ -195,7 +195,7 @@ def test_the_caveat_rule_sets_the_neutral_credence():
 
 
 def test_justifications_are_not_boilerplate():
-    weights = data.preset_weights()
+    weights = data.load_table("preset_weights")
     assert weights["justification"].nunique() >= 0.8 * len(weights)
 
 

@@ -140,7 +140,7 @@ def test_supported_with_a_caveat_is_one_rule_for_both_articles():
     attacks it, take no weight and have no preset row)."""
     sections = _claim_sections()
     markdown = "\n".join(c.source for c in CELLS if c.cell_type == "markdown")
-    neutral = data.preset_weights().query("preset == 'neutral'").set_index("claim_id")["justification"]
+    neutral = data.load_table("preset_weights").query("preset == 'neutral'").set_index("claim_id")["justification"]
     weighed = [i for i in sections if i in neutral.index]
     assert len(weighed) >= len(sections) - 2, set(sections) - set(weighed)
     docked = {i for i in weighed if neutral[i].startswith("verdict supported, -0.05")}

@@ -99,7 +99,7 @@ def test_bad_start_values_raise():
 
 STATIC_FIGURES = [
     "sipri_series", "forecasts_vs_outcomes", "nato_spending", "kiis_polls", "cbos_polls",
-    "forward_moves", "shadow_war", "timeline",
+    "forward_moves_chart", "shadow_war", "timeline",
 ]
 
 
@@ -152,7 +152,7 @@ def test_timeline_colours_events_by_what_each_author_could_know():
 
 
 def test_forward_moves_figure_counts_6800_before_the_invasion():
-    fig = charts.forward_moves()
+    fig = charts.forward_moves_chart()
     us = fig.data[0]
     before = [y for x, y in zip(us.x, us.y) if str(x)[:10] < "2022-02-24"]
     assert before[-1] == 6_800

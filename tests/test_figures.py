@@ -29,7 +29,7 @@ FIGURES = {
     "nato spending": lambda: charts.nato_spending(2014, 2025),
     "kiis": charts.kiis_polls,
     "cbos": charts.cbos_polls,
-    "forward moves": charts.forward_moves,
+    "forward moves": charts.forward_moves_chart,
     "shadow war": charts.shadow_war,
 }
 

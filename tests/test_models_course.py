@@ -201,3 +201,11 @@ def test_lesson_00_explains_why_the_neutral_reader_is_not_level_at_the_middle():
     assert abs(without["K"] - without["P"]) <= 0.02
     with pytest.raises(ValueError, match="importance: unknown claim id 'X1'"):
         models.crux_strengths("restraint", 0.5, importance={"X1": 0.0})
+
+
+def test_preset_justifications_show_each_preset_once():
+    table = models.preset_justifications("K33")
+    assert list(table.index) == list(models.PRESETS)
+    assert table["justification"].str.len().min() > 15
+    with pytest.raises(ValueError, match="claim_id='K01': no preset weighs it"):
+        models.preset_justifications("K01")  # an elaboration

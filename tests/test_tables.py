@@ -25,7 +25,7 @@ def test_an_article_row_shows_its_whole_address_as_a_link_and_its_date_as_a_date
 
 
 def test_long_text_is_never_cut_even_with_pandas_cutting_it(monkeypatch):
-    weights = data.preset_weights().query("claim_id == 'K33'")
+    weights = data.load_table("preset_weights").query("claim_id == 'K33'")
     longest = max(weights["justification"], key=len)
     assert len(longest) > 50
     with pd.option_context("display.max_colwidth", 20):

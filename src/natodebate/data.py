@@ -48,7 +48,6 @@ __all__ = [
     "claims",
     "articles",
     "presets",
-    "preset_weights",
     "articles_dir",
     "article_paragraphs",
     "normalise_text",
@@ -468,11 +467,6 @@ def claims() -> pd.DataFrame:
 def presets() -> pd.DataFrame:
     """The reader presets (neutral, persuaded by K, persuaded by P)."""
     return load_table("presets").set_index("preset")
-
-
-def preset_weights() -> pd.DataFrame:
-    """Credence (0–1) and importance (0–1) per preset and claim."""
-    return load_table("preset_weights")
 
 
 # --- the article texts (reference only; never copied into the project) -------

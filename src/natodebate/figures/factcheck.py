@@ -22,7 +22,7 @@ __all__ = [
     "nato_spending",
     "kiis_polls",
     "cbos_polls",
-    "forward_moves",
+    "forward_moves_chart",
     "shadow_war",
     "timeline",
     "numeric_claims",
@@ -249,7 +249,7 @@ def cbos_polls() -> go.Figure:
     )
 
 
-def forward_moves() -> go.Figure:
+def forward_moves_chart() -> go.Figure:
     """Cumulative US troops sent forward to allied territory in Europe,
     Jan–Feb 2022 (personnel), with the invasion and the 8,500 on alert."""
     moves = check.forward_moves("forward_in_europe", "2022-03-15")

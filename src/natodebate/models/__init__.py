@@ -21,7 +21,7 @@ from .claims import (
 )
 from .cruxes import crux, crux_crossing, crux_strengths, crux_sweep
 from .weighting import (
-    PRESETS, check_preset, claim_strengths, preset_balance, preset_overview, preset_weights, sensitivity,
+    PRESETS, check_preset, claim_strengths, preset_balance, preset_justifications, preset_overview, preset_weights, sensitivity,
     thesis_reasons, thesis_strength, uniform_table, uniform_theses, weights,
 )
 
@@ -30,6 +30,8 @@ __all__ = [
     "ArgumentMap", "argument_strength", "check_fraction", "check_unit_interval", "one_way_sensitivity",
     "ARTICLES", "CLAIM_TYPES", "VERDICTS", "argument_map", "article_claims", "check_article", "claim_counts",
     "verdict_counts", "crux", "crux_crossing", "crux_strengths", "crux_sweep", "PRESETS", "check_preset",
-    "claim_strengths", "preset_balance", "preset_overview", "preset_weights", "sensitivity", "thesis_reasons",
+    "claim_strengths", "preset_balance", "preset_justifications", "preset_overview", "preset_weights", "sensitivity", "thesis_reasons",
     "thesis_strength", "uniform_table", "uniform_theses", "weights",
+    "credibility", "bargaining", "escalation", "hypotheses", "forecasts",
 ]
+from . import credibility, bargaining, escalation, hypotheses, forecasts  # noqa: E402  (lessons 04-08)

@@ -17,7 +17,7 @@ from .argument import argument_strength, check_fraction, check_unit_interval, on
 from .claims import ARTICLES, argument_map, article_claims
 
 __all__ = [
-    "PRESETS", "check_preset", "preset_weights", "weights", "claim_strengths", "thesis_strength", "sensitivity",
+    "PRESETS", "check_preset", "preset_weights", "preset_justifications", "weights", "claim_strengths", "thesis_strength", "sensitivity",
     "thesis_reasons", "preset_overview", "preset_balance", "uniform_theses", "uniform_table",
 ]
 
@@ -36,12 +36,22 @@ def preset_weights(article: str, preset: str) -> pd.DataFrame:
     under ``preset``, indexed by claim id, with the justification."""
     check_preset(preset)
     ids = argument_map(article).weighted_ids
-    table = data.preset_weights()
+    table = data.load_table("preset_weights")
     table = table[table["preset"] == preset].set_index("claim_id")
     missing = [i for i in ids if i not in table.index]
     if missing:
         raise data.DataError(f"preset_weights.csv: preset {preset!r} has no row for {', '.join(missing)}")
     return table.loc[ids, ["credence", "importance", "justification"]]
+
+
+def preset_justifications(claim_id: str) -> pd.DataFrame:
+    """What each preset gives one claim (credence and importance, 0–1) and
+    the one-line reason for it, indexed by preset."""
+    table = data.load_table("preset_weights")
+    rows = table[table["claim_id"] == claim_id]
+    if rows.empty:
+        raise ValueError(f"claim_id={claim_id!r}: no preset weighs it; allowed: the claims that bear on a thesis (K03, P02, …)")
+    return rows.set_index("preset").loc[list(PRESETS), ["credence", "importance", "justification"]]
 
 
 def weights(
