@@ -21,47 +21,9 @@ from natodebate.figures import captions
 from natodebate.figures import factcheck as charts
 from natodebate.models import factcheck as check
 
-#: Sample arguments by parameter name (a figure function's name, then ".",
-#: then the parameter, for one that differs from the rest).
-SAMPLES = {
-    "article": lambda: "K",
-    "sensitivity": lambda: models.sensitivity("K"),
-    "strengths": lambda: models.claim_strengths("K"),
-    "crux_figure.strengths": lambda: models.crux_strengths("restraint", 0.5),
-    "checks": lambda: check.numeric_claim_checks(10.0, "first_published"),
-    "tolerance_pct": lambda: 10.0,
-    "vintage": lambda: "first_published",
-}
+from course_figures import FIGURE_FUNCTIONS, make as _make  # noqa: E402
 
-
-#: Functions that return a figure but frame one given to them (tested below).
-FRAMING_HELPERS = {"build_figure", "finish"}
-
-
-def _figure_functions():
-    found = {}
-    for module in (figures, charts):
-        for name in module.__all__:
-            function = getattr(module, name)
-            if name in FRAMING_HELPERS or not inspect.isfunction(function):
-                continue
-            if inspect.signature(function).return_annotation in (go.Figure, "go.Figure"):
-                found[f"{module.__name__.split('.')[-1]}.{name}"] = function
-    return found
-
-
-FIGURE_FUNCTIONS = _figure_functions()
-
-
-def _make(function) -> go.Figure:
-    kwargs = {}
-    for parameter in inspect.signature(function).parameters.values():
-        if parameter.default is not inspect.Parameter.empty:
-            continue
-        sample = SAMPLES.get(f"{function.__name__}.{parameter.name}") or SAMPLES.get(parameter.name)
-        assert sample, f"{function.__name__}({parameter.name}=…): add a sample argument to SAMPLES in {__file__}"
-        kwargs[parameter.name] = sample()
-    return function(**kwargs)
+FIGURE_FUNCTIONS = dict(FIGURE_FUNCTIONS)
 
 
 def test_every_course_figure_is_discovered():

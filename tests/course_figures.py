@@ -1,0 +1,63 @@
+"""Every course figure, discovered: each public function of a module in
+``natodebate.figures`` whose return annotation is ``go.Figure``.
+
+Tests parametrize over :data:`FIGURE_FUNCTIONS`, so a new figure is tested
+with no edit to any list; a figure whose parameters need a sample argument
+that :data:`SAMPLES` lacks fails with a message saying what to add
+(MAINTAINING.md, "A figure").
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import plotly.graph_objects as go
+
+import natodebate.figures
+from natodebate import models
+from natodebate.models import factcheck as check
+
+#: Sample arguments by parameter name (or "function.parameter" where one
+#: function's parameter of that name needs something else).
+SAMPLES = {
+    "article": lambda: "K",
+    "sensitivity": lambda: models.sensitivity("K"),
+    "strengths": lambda: models.claim_strengths("K"),
+    "crux_figure.strengths": lambda: models.crux_strengths("restraint", 0.5),
+    "checks": lambda: check.numeric_claim_checks(10.0, "first_published"),
+    "tolerance_pct": lambda: 10.0,
+    "vintage": lambda: "first_published",
+}
+
+#: Functions that return a figure but frame one given to them.
+FRAMING_HELPERS = {"build_figure", "finish"}
+
+
+def _figure_functions() -> dict:
+    found = {}
+    for info in pkgutil.iter_modules(natodebate.figures.__path__):
+        module = importlib.import_module(f"natodebate.figures.{info.name}")
+        for name in getattr(module, "__all__", []):
+            function = getattr(module, name)
+            if name in FRAMING_HELPERS or not inspect.isfunction(function) or function.__module__ != module.__name__:
+                continue
+            if inspect.signature(function).return_annotation in (go.Figure, "go.Figure"):
+                found[f"{info.name}.{name}"] = function
+    return found
+
+
+FIGURE_FUNCTIONS = _figure_functions()
+
+
+def make(function) -> go.Figure:
+    """Call a figure function with the sample arguments its parameters need."""
+    kwargs = {}
+    for parameter in inspect.signature(function).parameters.values():
+        if parameter.default is not inspect.Parameter.empty:
+            continue
+        sample = SAMPLES.get(f"{function.__name__}.{parameter.name}") or SAMPLES.get(parameter.name)
+        assert sample, f"{function.__name__}({parameter.name}=…): add a sample argument to SAMPLES in {__file__}"
+        kwargs[parameter.name] = sample()
+    return function(**kwargs)
