@@ -27,8 +27,8 @@ def pyproject_pins() -> dict[str, str]:
 def environment_pins() -> dict[str, str]:
     lines = (ROOT / "environment.yml").read_text().splitlines()
     start = lines.index("  - pip:")
-    pip_lines = [l.strip()[2:] for l in lines[start + 1 :] if l.strip().startswith("- ")]
-    return _pins([l for l in pip_lines if l != "-e ."])
+    pip_lines = [line.strip()[2:] for line in lines[start + 1 :] if line.strip().startswith("- ")]
+    return _pins([pin for pin in pip_lines if pin != "-e ."])
 
 
 def test_every_dependency_is_pinned_and_the_required_stack_is_there():

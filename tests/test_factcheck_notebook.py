@@ -46,9 +46,12 @@ def test_claim_header_quotes_and_verdict_match_claims_csv(match):
 
 def test_first_code_cell_imports_the_four_layers_and_code_cells_stay_short():
     code = [c for c in CELLS if c.cell_type == "code"]
-    assert code[0].source.splitlines()[:2] == ["from natodebate import data, models, figures, panels, setup_notebook", "setup_notebook()  # the course's plotly settings; see README, \"Notebook set-up\""]
+    assert code[0].source.splitlines()[:2] == [
+        "from natodebate import data, models, figures, panels, setup_notebook",
+        "setup_notebook()  # the course's plotly settings; see README, \"Notebook set-up\"",
+    ]
     for cell in code:
-        logic = [l for l in cell.source.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+        logic = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         assert 1 <= len(logic) <= 3, cell.source
 
 

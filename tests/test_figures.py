@@ -9,7 +9,6 @@ import pytest
 from course_figures import FIGURE_FUNCTIONS, make
 
 from natodebate import figures, models
-from natodebate.figures import factcheck as charts
 
 SAFE = {c.upper() for c in figures.OKABE_ITO.values()}
 
@@ -107,8 +106,8 @@ def test_the_course_template_is_plotly_white_cut_to_what_course_figures_draw():
     for kind in figures.COURSE_TRACE_TYPES:
         assert course.data[kind] == white.data[kind]
     # every figure draws only trace types the template covers, on 2-D axes only
-    for name, make in FIGURES.items():
-        fig = make()
+    for name, make_figure in FIGURES.items():
+        fig = make_figure()
         assert {trace.type for trace in fig.data} <= set(figures.COURSE_TRACE_TYPES), name
         assert not {"polar", "ternary", "scene", "geo", "coloraxis"} & set(fig.to_plotly_json()["layout"]), name
         # plotly's default template is left alone on import, and every figure carries the course's

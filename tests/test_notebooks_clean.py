@@ -90,7 +90,7 @@ def test_code_cells_stay_short_and_narrative_leads(path):
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert markdown >= len(code), "narrative first: at least as many markdown as code cells"
     for cell in code:
-        logic = [l for l in cell.source.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+        logic = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         assert len(logic) <= 6, f"logic belongs in the library, not in a {len(logic)}-line cell:\n{cell.source}"
 
 

@@ -44,7 +44,7 @@ def _tornado_trace(rows: pd.DataFrame) -> dict:
     return {
         "type": "bar", "y": list(rows["claim_id"]), "x": list(highs - lows), "base": list(lows), "orientation": "h",
         "name": "credence 0 → 1",
-        "marker": {"color": [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]},
+        "marker": {"color": [OKABE_ITO["blue"] if high >= low else OKABE_ITO["vermillion"] for low, high in zip(lows, highs)]},
         "hovertemplate": "%{y}: thesis %{base:.2f} → %{x:+.2f}<extra></extra>",
     }
 
@@ -127,7 +127,7 @@ def update_weighting_figure(fig, article: str, strengths: pd.Series, sensitivity
     tornado_trace.y = list(rows["claim_id"])
     tornado_trace.x = list(highs - lows)
     tornado_trace.base = list(lows)
-    tornado_trace.marker.color = [OKABE_ITO["blue"] if h >= l else OKABE_ITO["vermillion"] for l, h in zip(lows, highs)]
+    tornado_trace.marker.color = [OKABE_ITO["blue"] if high >= low else OKABE_ITO["vermillion"] for low, high in zip(lows, highs)]
     thesis_value = float(strengths[models.argument_map(article).thesis])
     fig.layout.shapes[0].x0 = fig.layout.shapes[0].x1 = thesis_value
     fig.layout.title.text = f"{ARTICLE_NAMES[article]}: {thesis_value:.1%} of the case stands"

@@ -66,7 +66,8 @@ def _map_problem(article: str, message: str) -> str:
     rows = {claim_id: n + 2 for n, claim_id in enumerate(data.claims().index)}  # row 1 is the header
     named = [claim_id for claim_id in dict.fromkeys(re.findall(r"\b[KP]\d{2}\b", message)) if claim_id in rows]
     where = "; rows: " + ", ".join(f"{claim_id} = row {rows[claim_id]}" for claim_id in named) if named else ""
-    return f"{data.data_folder() / 'claims.csv'}, article {article}'s argument map (columns relation, parent_id, premise_group): {message.removeprefix('claims: ')}{where}"
+    problem = message.removeprefix("claims: ")
+    return f"{data.data_folder() / 'claims.csv'}, article {article}'s argument map (columns relation, parent_id, premise_group): {problem}{where}"
 
 
 def claim_counts(article: str) -> pd.DataFrame:

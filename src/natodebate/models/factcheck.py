@@ -524,7 +524,10 @@ def kiis_series(kiis: pd.DataFrame | None = None) -> pd.DataFrame:
     return wide.reindex(columns=["fieldwork_end", "no_territorial_concessions", "some_concessions_for_peace"])
 
 
-def kiis_shift(answer: str = "no_territorial_concessions", from_wave: str = "May 2022", to_wave: str = "Sept-Oct 2025", kiis: pd.DataFrame | None = None) -> float:
+def kiis_shift(
+    answer: str = "no_territorial_concessions", from_wave: str = "May 2022", to_wave: str = "Sept-Oct 2025",
+    kiis: pd.DataFrame | None = None,
+) -> float:
     """Change in the share giving ``answer`` between two KIIS waves,
     percentage points."""
     series = kiis_series(kiis)
@@ -538,7 +541,10 @@ def kiis_shift(answer: str = "no_territorial_concessions", from_wave: str = "May
     return float(end - start)
 
 
-def cbos_shift(question: str = "accept_refugees", answer: str = "for", from_month: str = "2022-03", to_month: str = "2025-09", cbos: pd.DataFrame | None = None) -> float:
+def cbos_shift(
+    question: str = "accept_refugees", answer: str = "for", from_month: str = "2022-03", to_month: str = "2025-09",
+    cbos: pd.DataFrame | None = None,
+) -> float:
     """Change in the share of Poles giving ``answer`` to ``question`` between
     two CBOS fieldwork months (YYYY-MM), percentage points."""
     cbos = _confirmed(_table("cbos_polls", cbos))

@@ -133,7 +133,7 @@ def preset_balance() -> pd.DataFrame:
         other = "P" if article == "K" else "K"
         preset = f"persuaded_by_{article}"
 
-        def shift(of: str) -> float:
+        def shift(of: str, preset: str = preset) -> float:
             ids = argument_map(of).weighted_ids
             change = preset_weights(of, preset)["credence"] - preset_weights(of, "neutral")["credence"]
             return float(change.loc[ids].mean())
