@@ -11,17 +11,15 @@ covered without editing this file unless it takes a new kind of argument.
 
 from __future__ import annotations
 
-import inspect
-
 import plotly.graph_objects as go
 import pytest
+from course_figures import FIGURE_FUNCTIONS
+from course_figures import make as _make
 
-from natodebate import figures, models
+from natodebate import figures
 from natodebate.figures import captions
 from natodebate.figures import factcheck as charts
 from natodebate.models import factcheck as check
-
-from course_figures import FIGURE_FUNCTIONS, make as _make  # noqa: E402
 
 FIGURE_FUNCTIONS = dict(FIGURE_FUNCTIONS)
 

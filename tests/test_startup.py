@@ -118,8 +118,9 @@ def test_importing_the_course_changes_no_setting_and_setup_notebook_changes_only
 
 
 def test_every_lesson_sets_itself_up_in_its_first_code_cell():
-    import nbformat
     from pathlib import Path
+
+    import nbformat
 
     lessons = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     assert lessons

@@ -22,8 +22,21 @@ from . import captions, claims, cruxes, factcheck, style, tables, weighting
 from .claims import ClaimTable, argument_sunburst, claim_table, claims_by_type
 from .cruxes import crux_figure, update_crux_figure
 from .style import (
-    ARTICLE_NAMES, COURSE_TEMPLATE, COURSE_TRACE_TYPES, OKABE_ITO, TYPE_COLOURS, VERDICT_COLOURS, axis, build_figure,
-    caption_annotation, caption_text, course_template, finish, frame_layout, line_shape, reference_line,
+    ARTICLE_NAMES,
+    COURSE_TEMPLATE,
+    COURSE_TRACE_TYPES,
+    OKABE_ITO,
+    TYPE_COLOURS,
+    VERDICT_COLOURS,
+    axis,
+    build_figure,
+    caption_annotation,
+    caption_text,
+    course_template,
+    finish,
+    frame_layout,
+    line_shape,
+    reference_line,
 )
 from .tables import Table, table
 from .weighting import tornado, update_weighting_figure, weighting_figure

@@ -13,10 +13,10 @@ assert on ``panel.figure.data`` and ``panel.summary.value``.
 
 from __future__ import annotations
 
-from .base import PanelBase
-from .weighting import ClaimWeightingPanel
-from .crux import CruxPanel
 from . import factcheck
+from .base import PanelBase
+from .crux import CruxPanel
 from .factcheck import FairRoundingPanel
+from .weighting import ClaimWeightingPanel
 
 __all__ = ["PanelBase", "ClaimWeightingPanel", "CruxPanel", "FairRoundingPanel", "factcheck"]
