@@ -1,0 +1,539 @@
+"""Lesson 07 — Analysis of Competing Hypotheses (Heuer, *Psychology of
+Intelligence Analysis*, 1999, ch. 8): why did Russia send drones over
+Poland on 9–10 September 2025?
+
+A **matrix** has one row per item of evidence and one column per
+hypothesis; each cell rates how consistent the evidence is with the
+hypothesis: ``CC`` (very consistent), ``C``, ``N`` (neutral), ``I``
+(inconsistent), ``II`` (very inconsistent) or ``NA`` (not applicable), as in
+the ACH software. Work across the matrix (one item against every
+hypothesis); evidence consistent with every hypothesis has no diagnostic
+value. The scoring rules of the course design (:data:`RULES`):
+
+* ``heuer`` — Heuer/Pherson count: S_h = #{e : R[e,h] ∈ {I, II}};
+  fewest inconsistencies = tentatively most likely;
+* ``open_source_ach`` — Burton's Open Source ACH: v(II) = 2, v(I) = 1,
+  others 0; IS_h = Σ_e v(R[e,h])·w_e with credibility weight High 2,
+  Medium 1, Low 0.5; lowest = most likely;
+* ``parc`` — PARC ACH 2.0 weighted inconsistency (as reported): Cons II = −2,
+  I = −1, others 0; Cred, Rel ∈ {1/√2, 1, √2} (Low, Medium, High);
+  WIS_h = Σ_e Cred_e·Rel_e·Cons[e,h]; closest to 0 = most likely;
+* ``bayes`` — a naive-Bayes reading: P(E|H) = .95 (CC), .80 (C), .50 (N),
+  .20 (I), .05 (II), NA ignored; P(H|E) ∝ P(H)·Π_e P(E_e|H) (assumes the
+  evidence is conditionally independent: discuss); highest = most likely;
+* ``diagnosticity`` — per evidence row, not per hypothesis: ratings mapped
+  to c = 2, 1, 0, −1, −2 (CC…II), D_e = max_h c − min_h c (0: no
+  diagnostic value). Open Source ACH sorts by Σ_h v(R[e,h]) instead
+  (:func:`diagnosticity` with ``rule="open_source_ach"``), which ranks an
+  item inconsistent with every hypothesis as highly diagnostic — contrary to
+  Heuer.
+
+Every score is independent of the order of hypotheses and evidence rows.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import data
+from ._checks import check_choice, check_probability
+from ._presets import check_preset_name
+
+__all__ = [
+    "RATINGS",
+    "RULES",
+    "CONSISTENCY",
+    "LIKELIHOOD",
+    "check_matrix",
+    "scores",
+    "ranking",
+    "leaders",
+    "diagnosticity",
+    "flips",
+    "flip_finder",
+    "disagreement",
+    "hypotheses",
+    "evidence",
+    "ratings",
+    "matrix",
+    "preset",
+    "preset_results",
+]
+
+#: The ratings of the ACH software, most to least consistent, then "not applicable".
+RATINGS = ("CC", "C", "N", "I", "II", "NA")
+#: The scoring rules, see the module docstring.
+RULES = ("heuer", "open_source_ach", "parc", "bayes", "diagnosticity")
+#: c for diagnosticity (and flip steps): CC 2 … II −2.
+CONSISTENCY = {"CC": 2, "C": 1, "N": 0, "I": -1, "II": -2}
+#: P(E|H) for the naive-Bayes reading.
+LIKELIHOOD = {"CC": 0.95, "C": 0.80, "N": 0.50, "I": 0.20, "II": 0.05}
+#: Open Source ACH inconsistency values and credibility weights.
+OPEN_SOURCE_VALUE = {"II": 2, "I": 1}
+OPEN_SOURCE_WEIGHT = {"High": 2.0, "Medium": 1.0, "Low": 0.5}
+#: PARC ACH 2.0 consistency values and credibility/relevance weights.
+PARC_VALUE = {"II": -2, "I": -1}
+PARC_WEIGHT = {"High": math.sqrt(2), "Medium": 1.0, "Low": 1 / math.sqrt(2)}
+#: Class disagreement: ratings on a scale, and the SD bands (upper bounds).
+DISAGREEMENT_SCALE = {"II": -2.0, "I": -1.5, "N": 0.0, "C": 1.5, "CC": 2.0}
+DISAGREEMENT_BANDS = ((0.25, "consensus"), (1.0, "mild"), (1.74, "strong"), (math.inf, "extreme"))
+LEVELS = ("High", "Medium", "Low")
+#: Which score is best for each rule: the lowest, the one closest to 0, the highest.
+_BEST = {"heuer": "low", "open_source_ach": "low", "parc": "high", "bayes": "high"}
+
+
+# --- checking a matrix ----------------------------------------------------------
+
+
+def check_matrix(matrix) -> pd.DataFrame:
+    """``matrix`` as a DataFrame of ratings (rows: evidence, columns:
+    hypotheses), ratings upper-cased and stripped; raises ``ValueError`` for
+    an empty matrix, duplicate labels or an unknown rating (naming the cell
+    and the allowed ratings).
+
+    >>> check_matrix({"H1": {"E1": "c"}, "H2": {"E1": "II"}}).loc["E1"].tolist()
+    ['C', 'II']
+    """
+    frame, codes = _prepared(matrix)
+    return pd.DataFrame(np.asarray(RATINGS, dtype=object)[codes], index=frame.index, columns=frame.columns)
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """A checked matrix's row and column labels (what the scoring needs besides the codes)."""
+
+    index: pd.Index
+    columns: pd.Index
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.index), len(self.columns)
+
+
+def _prepared(matrix) -> tuple[_Labels, np.ndarray]:
+    """The matrix's labels and its ratings as codes (indices into :data:`RATINGS`)."""
+    try:
+        frame = matrix if isinstance(matrix, pd.DataFrame) else pd.DataFrame(matrix)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"matrix: expected a table of ratings (rows: evidence, columns: hypotheses): {err}") from None
+    if frame.shape[0] == 0 or frame.shape[1] == 0:
+        raise ValueError(f"matrix is empty ({frame.shape[0]} evidence rows × {frame.shape[1]} hypotheses); it needs at least one of each")
+    for axis, labels in (("evidence", frame.index), ("hypothesis", frame.columns)):
+        repeated = labels[labels.duplicated()].unique().tolist()
+        if repeated:
+            raise ValueError(f"matrix: {axis} {repeated[0]!r} appears more than once; each {axis} needs its own label")
+    raw = frame.to_numpy(dtype=object)
+    codes = np.empty(raw.shape, dtype=np.intp)
+    for (i, j), value in np.ndenumerate(raw):
+        rating = value.strip().upper() if isinstance(value, str) else value
+        rating = "NA" if rating == "N/A" else rating
+        code = _CODE.get(rating) if isinstance(rating, str) else None
+        if code is None:
+            raise ValueError(
+                f"matrix[{frame.index[i]!r}, {frame.columns[j]!r}] = {value!r}: unknown rating; expected one of {', '.join(RATINGS)}"
+            )
+        codes[i, j] = code
+    return _Labels(frame.index, frame.columns), codes
+
+
+_CODE = {rating: code for code, rating in enumerate(RATINGS)}
+_NA = _CODE["NA"]
+#: Per rating code (CC, C, N, I, II, NA): what each rule adds up.
+_RULE_VALUES = {
+    "heuer": np.array([0, 0, 0, 1, 1, 0], dtype=float),
+    "open_source_ach": np.array([0, 0, 0, OPEN_SOURCE_VALUE["I"], OPEN_SOURCE_VALUE["II"], 0], dtype=float),
+    "parc": np.array([0, 0, 0, PARC_VALUE["I"], PARC_VALUE["II"], 0], dtype=float),
+    "bayes": np.array([math.log(LIKELIHOOD[r]) for r in RATINGS[:-1]] + [0.0]),  # NA: no information
+}
+_CONSISTENCY_CODES = np.array([CONSISTENCY.get(r, 0) for r in RATINGS], dtype=float)
+
+
+def _levels(name: str, values, rows: pd.Index) -> np.ndarray:
+    """Credibility or relevance per evidence row: High, Medium or Low (Medium if not given)."""
+    if values is None:
+        return np.full(len(rows), "Medium", dtype=object)
+    lookup = values if isinstance(values, Mapping) else pd.Series(values).to_dict()
+    levels = []
+    for evidence_id in rows:
+        if evidence_id not in lookup:
+            raise ValueError(f"{name}: no value for evidence {evidence_id!r}; give High, Medium or Low for every row")
+        level = lookup[evidence_id]
+        level = level.strip().capitalize() if isinstance(level, str) else level
+        if level not in LEVELS:
+            raise ValueError(f"{name}[{evidence_id!r}] = {level!r}: expected one of High, Medium, Low")
+        levels.append(level)
+    return np.array(levels, dtype=object)
+
+
+def _prior(prior, columns: pd.Index) -> np.ndarray:
+    if prior is None:
+        return np.full(len(columns), 1.0 / len(columns))
+    series = pd.Series(prior)
+    missing = [h for h in columns if h not in series.index]
+    if missing:
+        raise ValueError(f"prior: no probability for hypothesis {missing[0]!r}")
+    values = check_probability("prior", series.reindex(columns).to_numpy(dtype=float))
+    if values.sum() <= 0:
+        raise ValueError("prior: the probabilities sum to 0; at least one hypothesis needs a prior > 0")
+    return values / values.sum()
+
+
+def _rule(frame: _Labels, rule: str, credibility, relevance, prior) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For ``rule``: the value of each rating code, the weight of each
+    evidence row and the offset of each hypothesis; a hypothesis's score is
+    Σ_e value[R[e,h]]·weight_e + offset_h (for bayes: its log posterior, up
+    to a constant)."""
+    rows = frame.index
+    weights = np.ones(len(rows))
+    offset = np.zeros(frame.shape[1])
+    if rule == "open_source_ach":
+        weights = np.array([OPEN_SOURCE_WEIGHT[v] for v in _levels("credibility", credibility, rows)])
+    elif rule == "parc":
+        weights = np.array([PARC_WEIGHT[v] for v in _levels("credibility", credibility, rows)]) * np.array(
+            [PARC_WEIGHT[v] for v in _levels("relevance", relevance, rows)]
+        )
+    elif rule == "bayes":
+        with np.errstate(divide="ignore"):
+            offset = np.log(_prior(prior, frame.columns))
+    return _RULE_VALUES[rule], weights, offset
+
+
+def _raw_scores(codes: np.ndarray, values: np.ndarray, weights: np.ndarray, offset: np.ndarray) -> np.ndarray:
+    return (values[codes] * weights[:, None]).sum(axis=0) + offset
+
+
+def _leader_mask(raw: np.ndarray, rule: str) -> np.ndarray:
+    """Which hypotheses rank first (last axis), scores compared to 9 decimals
+    (sums of √2 weights or of logarithms differ in the last bits with the
+    order of the rows)."""
+    key = np.round(raw, 9) * (1 if _BEST[rule] == "low" else -1)
+    key = np.where(np.isnan(key), np.inf, key)
+    return key == key.min(axis=-1, keepdims=True)
+
+
+# --- scores -------------------------------------------------------------------------
+
+
+def scores(matrix, rule: str = "heuer", *, credibility=None, relevance=None, prior=None) -> pd.Series:
+    """One score per hypothesis under ``rule`` (see :data:`RULES` and the
+    module docstring), indexed like the matrix's columns; for
+    ``rule="diagnosticity"`` one score per evidence row instead.
+    ``credibility`` and ``relevance`` (mappings evidence → High, Medium, Low;
+    Medium if left out) weight the ``open_source_ach`` (credibility only)
+    and ``parc`` rules; ``prior`` (hypothesis → probability, uniform if left
+    out) is the naive-Bayes prior.
+
+    >>> m = {"H1": {"E1": "C", "E2": "I"}, "H2": {"E1": "II", "E2": "C"}}
+    >>> scores(m, "heuer").tolist()
+    [1, 1]
+    >>> scores(m, "open_source_ach", credibility={"E1": "High", "E2": "Low"}).tolist()
+    [0.5, 4.0]
+    >>> scores(m, "bayes").round(3).tolist()
+    [0.8, 0.2]
+    """
+    frame, codes = _prepared(matrix)
+    check_choice("rule", rule, RULES)
+    if rule == "diagnosticity":
+        return diagnosticity(matrix)
+    raw = _raw_scores(codes, *_rule(frame, rule, credibility, relevance, prior))
+    if rule == "heuer":
+        raw = raw.astype(int)
+    elif rule == "bayes":
+        shifted = np.exp(raw - np.max(raw))
+        raw = shifted / shifted.sum()
+    values = pd.Series(raw, index=frame.columns, name=rule)
+    values.index.name = "hypothesis"
+    return values
+
+
+def ranking(matrix, rule: str = "heuer", **weights) -> pd.Series:
+    """The rank of each hypothesis under ``rule`` (1 = most likely; tied
+    hypotheses share the better rank), indexed like the matrix's columns.
+
+    >>> ranking({"H1": {"E1": "C"}, "H2": {"E1": "I"}, "H3": {"E1": "C"}}).tolist()
+    [1, 3, 1]
+    """
+    if rule == "diagnosticity":
+        raise ValueError("rule = 'diagnosticity' scores evidence rows, not hypotheses; use diagnosticity(matrix)")
+    check_choice("rule", rule, RULES)
+    frame, codes = _prepared(matrix)
+    raw = _raw_scores(codes, *_rule(frame, rule, weights.get("credibility"), weights.get("relevance"), weights.get("prior")))
+    key = pd.Series(np.round(raw, 9) * (1 if _BEST[rule] == "low" else -1), index=frame.columns)
+    return key.rank(method="min").astype(int).rename("rank")
+
+
+def leaders(matrix, rule: str = "heuer", **weights) -> list[str]:
+    """The hypotheses ranked first under ``rule`` (more than one if tied),
+    in the matrix's column order.
+
+    >>> leaders({"H1": {"E1": "C"}, "H2": {"E1": "I"}})
+    ['H1']
+    """
+    ranks = ranking(matrix, rule, **weights)
+    return [h for h, r in ranks.items() if r == 1]
+
+
+def diagnosticity(matrix, rule: str = "heuer") -> pd.Series:
+    """Diagnosticity of each evidence row. ``rule="heuer"``: D_e = max_h c −
+    min_h c with c = 2, 1, 0, −1, −2 for CC, C, N, I, II (NA cells left
+    out; 0 = no diagnostic value: drop the row, Heuer's step 4).
+    ``rule="open_source_ach"``: Σ_h v(R[e,h]) with v(II) = 2, v(I) = 1 (the
+    Open Source ACH sort, which calls a row inconsistent with everything
+    diagnostic).
+
+    >>> m = {"H1": {"E1": "C", "E2": "I"}, "H2": {"E1": "C", "E2": "II"}}
+    >>> diagnosticity(m).tolist(), diagnosticity(m, "open_source_ach").tolist()
+    ([0, 1], [0, 3])
+    """
+    frame, codes = _prepared(matrix)
+    check_choice("rule", rule, ("heuer", "open_source_ach"))
+    if rule == "heuer":
+        c = np.where(codes == _NA, np.nan, _CONSISTENCY_CODES[codes])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a row of NA only
+            spread = np.nanmax(c, axis=1) - np.nanmin(c, axis=1)
+        values = np.nan_to_num(spread).astype(int)
+    else:
+        values = _RULE_VALUES["open_source_ach"][codes].sum(axis=1).astype(int)
+    result = pd.Series(values, index=frame.index, name="diagnosticity")
+    result.index.name = "evidence"
+    return result
+
+
+# --- the flip finder (Heuer's step 6: how sensitive is the conclusion?) ------------------
+
+
+def flips(matrix, rule: str = "heuer", **weights) -> pd.DataFrame:
+    """Every single-cell change that changes which hypotheses rank first.
+
+    Each rated cell (NA cells are left alone) is tried with each other
+    rating. One row per change that alters the set of leaders:
+    ``evidence``, ``hypothesis``, ``rating`` (now), ``new_rating``,
+    ``step`` (how far the rating moves on the CC…II scale, 1–4),
+    ``leaders_before``, ``leaders_after`` (joined by ", ") and ``kind``:
+    "new leader" (none of the old leaders still leads: the ranking
+    reverses), "tie broken" (fewer of the old leaders lead) or "tie made"
+    (a hypothesis joins the old leaders, which lose their sole lead).
+    Sorted by kind in that order, then by step, then in matrix order.
+    Under the Heuer count a single cell moves one count by one, so a sole
+    leader can at most be tied ("tie made"), never overtaken. All changes
+    are scored at once (a change alters one hypothesis's score by the
+    difference of two ratings' values).
+
+    >>> m = {"H1": {"E1": "C", "E2": "N"}, "H2": {"E1": "I", "E2": "N"}}
+    >>> flips(m, "bayes").iloc[0][["evidence", "hypothesis", "new_rating", "kind"]].tolist()
+    ['E2', 'H1', 'II', 'new leader']
+    """
+    found = _flip_candidates(matrix, rule, weights)
+    frame, cell, old, new, before, after, kind, step = found
+    rows = [_flip_row(frame, cell, old, new, before, after, kind, step, k) for k in np.lexsort((np.arange(len(kind)), step, kind))]
+    columns = ["evidence", "hypothesis", "rating", "new_rating", "step", "leaders_before", "leaders_after", "kind"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+_KINDS = ("new leader", "tie broken", "tie made")
+
+
+def _flip_candidates(matrix, rule: str, weights: dict):
+    """Every single-cell change that alters the leaders, scored at once (a
+    change alters one hypothesis's score by the difference of two ratings'
+    values): the labels, the changed cells, old and new codes, the leader
+    masks before and after, the kind (index into _KINDS) and the step."""
+    check_choice("rule", rule, tuple(_BEST))
+    frame, codes = _prepared(matrix)
+    values, row_weights, offset = _rule(frame, rule, weights.get("credibility"), weights.get("relevance"), weights.get("prior"))
+    base = _raw_scores(codes, values, row_weights, offset)
+    before = _leader_mask(base, rule)
+    rated = np.argwhere(codes != _NA)
+    new_codes = np.arange(len(CONSISTENCY))
+    cell = np.repeat(rated, len(new_codes), axis=0)
+    new = np.tile(new_codes, len(rated))
+    old = codes[cell[:, 0], cell[:, 1]]
+    keep = new != old
+    cell, new, old = cell[keep], new[keep], old[keep]
+    candidates = np.repeat(base[None, :], len(new), axis=0)
+    candidates[np.arange(len(new)), cell[:, 1]] += (values[new] - values[old]) * row_weights[cell[:, 0]]
+    after = _leader_mask(candidates, rule)
+    changed = np.any(after != before, axis=1)
+    cell, new, old, after = cell[changed], new[changed], old[changed], after[changed]
+    kept_lead = np.any(after & before, axis=1)
+    subset = np.all(after <= before, axis=1)
+    kind = np.where(~kept_lead, 0, np.where(subset, 1, 2))
+    step = np.abs(_CONSISTENCY_CODES[new] - _CONSISTENCY_CODES[old]).astype(int)
+    return frame, cell, old, new, before, after, kind, step
+
+
+def _flip_row(frame, cell, old, new, before, after, kind, step, k) -> dict:
+    hypotheses_ = list(frame.columns)
+    return {
+        "evidence": frame.index[cell[k, 0]],
+        "hypothesis": hypotheses_[cell[k, 1]],
+        "rating": RATINGS[old[k]],
+        "new_rating": RATINGS[new[k]],
+        "step": int(step[k]),
+        "leaders_before": ", ".join(h for h, lead in zip(hypotheses_, before) if lead),
+        "leaders_after": ", ".join(h for h, lead in zip(hypotheses_, after[k]) if lead),
+        "kind": _KINDS[kind[k]],
+    }
+
+
+def flip_finder(matrix, rule: str = "heuer", **weights) -> dict | None:
+    """Heuer's step 6: the single cell whose smallest change upsets the
+    ranking — the first row of :func:`flips` as a dict: a change that
+    reverses the ranking ("new leader") if there is one, else one that
+    decides a tie at the top ("tie broken"), else one that costs the leader
+    its sole lead ("tie made"); ``None`` if no single cell changes which
+    hypotheses lead (the conclusion is robust to any one rating).
+
+    >>> m = {"H1": {"E1": "C", "E2": "N"}, "H2": {"E1": "I", "E2": "N"}}
+    >>> found = flip_finder(m)
+    >>> found["evidence"], found["hypothesis"], found["new_rating"], found["kind"]
+    ('E1', 'H2', 'N', 'tie made')
+    """
+    frame, cell, old, new, before, after, kind, step = _flip_candidates(matrix, rule, weights)
+    if len(kind) == 0:
+        return None
+    first = np.lexsort((np.arange(len(kind)), step, kind))[0]
+    return _flip_row(frame, cell, old, new, before, after, kind, step, first)
+
+
+# --- class disagreement -------------------------------------------------------------
+
+
+def disagreement(matrices: Iterable) -> pd.DataFrame:
+    """How much a class disagrees, cell by cell: each student's matrix is
+    mapped to II −2, I −1.5, N 0, C 1.5, CC 2 (NA left out), and each cell
+    gets the ``mean``, the standard deviation ``sd`` (population, ddof 0)
+    across students, the number of ratings ``n`` and a ``level``: consensus
+    (sd ≤ 0.25), mild (≤ 1.0), strong (≤ 1.74), else extreme. All matrices
+    must have the same rows and columns.
+
+    >>> a = {"H1": {"E1": "C"}}; b = {"H1": {"E1": "I"}}
+    >>> row = disagreement([a, b]).iloc[0]
+    >>> float(row["sd"]), row["level"]
+    (1.5, 'strong')
+    """
+    frames = [check_matrix(m) for m in matrices]
+    if not frames:
+        raise ValueError("matrices is empty; give at least one student's matrix")
+    first = frames[0]
+    for n, frame in enumerate(frames[1:], start=2):
+        if set(frame.index) != set(first.index) or set(frame.columns) != set(first.columns):
+            raise ValueError(f"matrices: matrix {n} has other evidence rows or hypotheses than matrix 1")
+    stack = np.stack(
+        [f.loc[first.index, first.columns].apply(lambda c: c.map(lambda r: DISAGREEMENT_SCALE.get(r, np.nan))).to_numpy(dtype=float) for f in frames]
+    )
+    counts = np.sum(~np.isnan(stack), axis=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a cell nobody rated: mean and sd are NaN
+        means = np.nanmean(stack, axis=0)
+        sds = np.nanstd(stack, axis=0)
+    rows = []
+    for i, evidence_id in enumerate(first.index):
+        for j, hypothesis in enumerate(first.columns):
+            sd = sds[i, j]
+            level = "no ratings" if counts[i, j] == 0 else next(name for bound, name in DISAGREEMENT_BANDS if sd <= bound)
+            rows.append(
+                {"evidence": evidence_id, "hypothesis": hypothesis, "n": int(counts[i, j]), "mean": float(means[i, j]), "sd": float(sd), "level": level}
+            )
+    return pd.DataFrame(rows)
+
+
+# --- the course's matrix: why drones over Poland? -------------------------------------
+
+
+def hypotheses() -> pd.DataFrame:
+    """The hypotheses H1–H4 (``data/ach_hypotheses.csv``), indexed by id."""
+    return data.load_table("ach_hypotheses").set_index("hypothesis")
+
+
+def evidence() -> pd.DataFrame:
+    """The evidence items (``data/ach_evidence.csv``) with credibility and
+    relevance, indexed by id, in the lesson's order."""
+    return data.load_table("ach_evidence").set_index("evidence_id")
+
+
+def ratings(analyst: str = "neutral") -> pd.DataFrame:
+    """The ratings of ``analyst`` ("neutral", "K" or "P") with their
+    justifications, one row per cell (``data/ach_ratings.csv``): the neutral
+    analyst's ratings, with the K- or P-reader's own ratings where they
+    differ (column ``analyst`` says whose rating a row is)."""
+    name = check_preset_name(analyst)
+    table = data.load_table("ach_ratings")
+    base = table[table["analyst"] == "neutral"].set_index(["evidence_id", "hypothesis"])
+    if name != "neutral":
+        own = table[table["analyst"] == name].set_index(["evidence_id", "hypothesis"])
+        unknown = [cell for cell in own.index if cell not in base.index]
+        if unknown:
+            raise data.DataError(f"ach_ratings.csv: analyst {name!r} rates {unknown[0]} which the neutral analyst does not")
+        base = pd.concat([base.drop(own.index), own])
+    order = {e: n for n, e in enumerate(evidence().index)}
+    base = base.reset_index()
+    return base.sort_values(["evidence_id", "hypothesis"], key=lambda c: c.map(order) if c.name == "evidence_id" else c).reset_index(drop=True)
+
+
+def matrix(analyst: str = "neutral") -> pd.DataFrame:
+    """The ACH matrix of ``analyst`` ("neutral", "K" or "P"): rows evidence
+    (in the lesson's order), columns H1–H4, cells ratings.
+
+    >>> matrix().shape
+    (7, 4)
+    """
+    cells = ratings(analyst)
+    frame = cells.pivot(index="evidence_id", columns="hypothesis", values="rating")
+    frame = frame.reindex(index=evidence().index, columns=hypotheses().index)
+    if frame.isna().any().any():
+        missing = frame.stack(future_stack=True)
+        missing = missing[missing.isna()].index[0]
+        raise data.DataError(f"ach_ratings.csv: the neutral analyst has no rating for evidence {missing[0]!r}, hypothesis {missing[1]!r}")
+    frame.index.name, frame.columns.name = "evidence", "hypothesis"
+    return frame.astype(object)
+
+
+def preset(name: str) -> dict:
+    """The keyword arguments of :func:`scores` under preset ``"K"``, ``"P"``
+    or ``"neutral"``: the analyst's ``matrix`` and the evidence's
+    ``credibility`` and ``relevance``.
+
+    >>> sorted(preset("K"))
+    ['credibility', 'matrix', 'relevance']
+    """
+    items = evidence()
+    return {"matrix": matrix(name), "credibility": items["credibility"], "relevance": items["relevance"]}
+
+
+def preset_results() -> pd.DataFrame:
+    """Per preset and rule, the leading hypotheses, H1's rank and the margin
+    of H1 over the best other hypothesis (in the rule's score; positive: H1
+    is ahead). Rows: (preset, rule).
+
+    >>> preset_results().loc[("K", "heuer"), "leaders"]
+    'H1'
+    """
+    rows = []
+    for name in ("K", "P", "neutral"):
+        arguments = preset(name)
+        for rule in ("heuer", "open_source_ach", "parc", "bayes"):
+            values = scores(**arguments, rule=rule)
+            others = values.drop("H1")
+            if _BEST[rule] == "low":
+                margin = others.min() - values["H1"]
+            else:
+                margin = values["H1"] - others.max()
+            rows.append(
+                {
+                    "preset": name,
+                    "rule": rule,
+                    "leaders": ", ".join(leaders(**arguments, rule=rule)),
+                    "H1 rank": int(ranking(**arguments, rule=rule)["H1"]),
+                    "H1 margin": float(margin),
+                    **{h: float(v) for h, v in values.items()},
+                }
+            )
+    return pd.DataFrame(rows).set_index(["preset", "rule"])
