@@ -1,0 +1,103 @@
+"""Lesson 08's model: forecast scoring (natodebate.models.forecasts)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from natodebate.models import forecasts as fc
+
+outcomes = st.lists(st.booleans(), min_size=1, max_size=30)
+
+
+def test_brier_score_definition():
+    assert fc.brier_score([0.9, 0.2], [1, 0]) == pytest.approx((0.01 + 0.04) / 2)
+    assert fc.brier_score([1.0], [0]) == 1.0
+    assert fc.brier_score(0.7, 1) == pytest.approx(0.09)
+
+
+@settings(max_examples=100, deadline=None)
+@given(outcomes=outcomes)
+def test_brier_score_is_zero_for_perfect_forecasts(outcomes):
+    assert fc.brier_score([float(o) for o in outcomes], outcomes) == 0.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data(), outcomes=outcomes)
+def test_brier_score_lies_between_0_and_1_and_decomposes(data, outcomes):
+    probabilities = data.draw(st.lists(st.sampled_from([0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0]), min_size=len(outcomes), max_size=len(outcomes)))
+    score = fc.brier_score(probabilities, outcomes)
+    assert 0.0 <= score <= 1.0
+    parts = fc.murphy_decomposition(probabilities, outcomes)
+    assert parts["reliability"] - parts["resolution"] + parts["uncertainty"] == pytest.approx(score, abs=1e-12)
+
+
+def test_skill_scores():
+    assert fc.brier_skill_score([0.9, 0.2], [1, 0]) == pytest.approx(1 - 0.025 / 0.25)
+    assert fc.brier_skill_score([0.5, 0.5], [1, 0]) == 0.0
+    assert fc.brier_skill_score([0.75, 0.75, 0.75, 0.75], [1, 1, 1, 0], reference="base_rate") == pytest.approx(0.0)
+    with pytest.raises(ValueError, match="reference = 'base_rate' scores a perfect 0"):
+        fc.brier_skill_score([0.9, 0.8], [1, 1], reference="base_rate")
+
+
+def test_calibration_table():
+    table = fc.calibration_table([0.05, 0.15, 0.95, 0.85, 0.9], [0, 0, 1, 1, 0], bins=[0, 0.5, 1])
+    assert table["n"].tolist() == [2, 3]
+    assert table["observed"].tolist() == pytest.approx([0.0, 2 / 3])
+    assert table["mean_forecast"].tolist() == pytest.approx([0.1, 0.9])
+    assert fc.calibration_table([1.0], [1])["high"].tolist() == [1.0]  # 1.0 falls in the last bin
+
+
+@pytest.mark.parametrize(
+    "probabilities, outcomes, match",
+    [
+        ([1.2], [1], r"probabilities = 1.2: must be a probability|probabilities\[0\] = 1.2"),
+        ([0.5], [2], r"outcomes\[0\] = 2.0: must be 0 or 1"),
+        ([], [], r"probabilities is empty"),
+        ([0.5, 0.5], [1], r"probabilities has 2 values but outcomes has 1"),
+    ],
+)
+def test_invalid_forecasts_are_explained(probabilities, outcomes, match):
+    with pytest.raises(ValueError, match=match):
+        fc.brier_score(probabilities, outcomes)
+
+
+@pytest.mark.parametrize(
+    "term, low, high",
+    [
+        ("almost no chance", 0.01, 0.05), ("very unlikely", 0.05, 0.20), ("unlikely", 0.20, 0.45),
+        ("roughly even chance", 0.45, 0.55), ("likely", 0.55, 0.80), ("very likely", 0.80, 0.95),
+        ("almost certain", 0.95, 0.99),
+    ],
+)
+def test_icd_203_bands(term, low, high):
+    band = fc.hedge_probability(term)
+    assert (band["low"], band["high"]) == (low, high)
+    assert band["midpoint"] == pytest.approx((low + high) / 2)
+
+
+def test_hedge_synonyms_and_unknown_terms():
+    assert fc.hedge_probability("Probable") == fc.hedge_probability("likely")
+    assert fc.hedge_probability("might")["midpoint"] == 0.5
+    with pytest.raises(ValueError, match=r"term = 'perhaps': not a known hedge"):
+        fc.hedge_probability("perhaps")
+
+
+def test_article_scores_count_what_can_be_scored():
+    scores = fc.article_scores()
+    assert scores.loc["P", "resolved"] == 3
+    assert scores.loc["K", "resolved"] == 0  # written in Sept 2025: nothing has resolved yet
+    assert np.isnan(scores.loc["K", "brier"])
+    scored = fc.scored_propositions("P")
+    assert scores.loc["P", "brier"] == pytest.approx(((scored["probability"] - scored["outcome_value"]) ** 2).mean())
+
+
+def test_presets():
+    assert len(fc.preset("neutral")["probabilities"]) == 5
+    assert fc.brier_score(**fc.preset("neutral")) == pytest.approx((0.69**2 + 0.4**2 + 0.16**2 + 0.09**2 + 0.0035**2) / 5)
+    with pytest.raises(ValueError, match="probabilities is empty"):
+        fc.brier_score(**fc.preset("K"))
+    results = fc.preset_results()
+    assert results.loc["K", "resolved"] == 0 and np.isnan(results.loc["K", "brier"])
