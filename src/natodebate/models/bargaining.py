@@ -25,7 +25,7 @@ clipped to [0, 1] (so its width is always c_R + c_U; a low end below 0
 means Russia would accept anything rather than fight). Functions broadcast
 over array arguments; scalars give floats.
 
-Worked example (design/models.md): p_N = 0.6, p_I = 0.1, c_R = 0.10,
+Worked example (the course design): p_N = 0.6, p_I = 0.1, c_R = 0.10,
 c_U = 0.15: q = 0.05 → p = 0.575, range [0.475, 0.725]; q = 0.20 → p = 0.50,
 [0.40, 0.65]; q = 0.60 → p = 0.30, [0.20, 0.45]. Optimism 0.7 vs 0.4: a gap
 of 0.30 > 0.25 → war.

@@ -20,7 +20,7 @@ probe and the cost C of meeting a resolute NATO are in the same (arbitrary)
 units, only their ratio matters. Everything is vectorised: pass arrays to
 get arrays (numpy broadcasting); scalars give floats.
 
-Worked example (design/models.md): prior 0.5, P(O|R) = 0.6, P(O|¬R) = 0.9
+Worked example (the course design): prior 0.5, P(O|R) = 0.6, P(O|¬R) = 0.9
 gives LR = 2/3 and a posterior of 0.40 after one restraint, 0.23 after
 three; with LR = 1 the belief stays at 0.50.
 """
@@ -239,7 +239,7 @@ def likelihood_ratio_to_cross(prior, threshold, n=1, linkage=1.0):
     """The likelihood ratio at which ``n`` restraints take a belief from
     ``prior`` exactly to ``threshold``: LR* = (odds_θ / odds_0)^(1/(ρ·n)).
     Any LR below LR* takes it below the threshold. (The exercise of
-    models.md: from a prior of 0.6, three restraints reach θ = 0.2 when
+    the course design: from a prior of 0.6, three restraints reach θ = 0.2 when
     LR < 0.55, i.e. when 1 − LR > 0.45.)
 
     >>> round(likelihood_ratio_to_cross(0.6, 0.2, n=3), 3)
