@@ -14,27 +14,21 @@ from natodebate import data
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "data" / "datapackage.json"
 
-#: The tables lesson 03 adds (everything but the lead's four and their kin).
-EVIDENCE_TABLES = [
-    "country_facts",
-    "military_expenditure",
-    "gdp_growth",
-    "nato_spending",
-    "nato_allies_at_2pct",
-    "nato_pledge_2025",
-    "drone_incursion_2025",
-    "russian_force_estimates",
-    "nato_moves_2022",
-    "us_troops_europe",
-    "kiis_concessions",
-    "cbos_polls",
-    "shadow_war_attacks",
-    "baltic_security_initiative",
-    "neutrality_law",
-    "documented_facts",
-    "timeline",
-]
-ALL_TABLES = EVIDENCE_TABLES + ["evidence", "numeric_claims"]
+def _resources() -> dict[str, list[str]]:
+    """Every table datapackage.json describes, with its field names."""
+    package = frictionless.Package(str(PACKAGE))
+    return {resource.name: [field.name for field in resource.schema.fields] for resource in package.resources}
+
+
+#: Discovered, not listed: a table added to datapackage.json is checked here
+#: with no edit to this file. Every table is checked against its schema; a
+#: table whose rows each carry ``source``, ``source_date`` and ``confidence``
+#: is an evidence table and must fill them (MAINTAINING.md, "A data table").
+ALL_TABLES = sorted(_resources())
+EVIDENCE_TABLES = sorted(
+    name for name, fields in _resources().items() if {"source", "source_date", "confidence"} <= set(fields) and name != "evidence"
+)
+
 ARTICLES_DIR = data.articles_dir()
 needs_texts = pytest.mark.skipif(ARTICLES_DIR is None, reason="article texts not found (set NATODEBATE_ARTICLES)")
 

@@ -17,12 +17,30 @@ from __future__ import annotations
 from . import argument, claims, cruxes, factcheck, weighting
 from .argument import ArgumentMap, argument_strength, check_fraction, check_unit_interval, one_way_sensitivity
 from .claims import (
-    ARTICLES, CLAIM_TYPES, VERDICTS, argument_map, article_claims, check_article, claim_counts, verdict_counts,
+    ARTICLES,
+    CLAIM_TYPES,
+    VERDICTS,
+    argument_map,
+    article_claims,
+    check_article,
+    claim_counts,
+    verdict_counts,
 )
 from .cruxes import crux, crux_crossing, crux_strengths, crux_sweep
 from .weighting import (
-    PRESETS, check_preset, claim_strengths, preset_balance, preset_justifications, preset_overview, preset_weights, sensitivity,
-    thesis_reasons, thesis_strength, uniform_table, uniform_theses, weights,
+    PRESETS,
+    check_preset,
+    claim_strengths,
+    preset_balance,
+    preset_justifications,
+    preset_overview,
+    preset_weights,
+    sensitivity,
+    thesis_reasons,
+    thesis_strength,
+    uniform_table,
+    uniform_theses,
+    weights,
 )
 
 __all__ = [
@@ -34,4 +52,4 @@ __all__ = [
     "thesis_strength", "uniform_table", "uniform_theses", "weights",
     "credibility", "bargaining", "escalation", "hypotheses", "forecasts",
 ]
-from . import credibility, bargaining, escalation, hypotheses, forecasts  # noqa: E402  (lessons 04-08)
+from . import bargaining, credibility, escalation, forecasts, hypotheses  # noqa: E402  (lessons 04-08)
