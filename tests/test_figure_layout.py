@@ -97,3 +97,23 @@ def test_the_fair_rounding_caption_keeps_its_two_lines_whatever_the_slider_says(
         caption = next(a for a in fig.layout.annotations if a.name == "caption")
         assert captions.caption_lines(caption.text) == 2
         assert f"±{tolerance:g}%" in captions.plain_text(caption.text)
+
+
+@pytest.mark.parametrize("article", ["K", "P"])
+def test_the_weighting_figure_draws_two_traces_and_keys_its_colours_under_the_caption(article):
+    """One trace for all claim bars (each further trace is redrawn on every
+    slider move); its colour key is an annotation, between caption and bottom edge."""
+    from natodebate import models
+
+    fig = figures.weighting_figure(article, models.claim_strengths(article), models.sensitivity(article))
+    assert len(fig.data) == 2 and fig.data[-1].xaxis == "x2"
+    layout = fig.layout
+    plot_px = layout.height - layout.margin.t - layout.margin.b
+    caption = next(a for a in layout.annotations if a.name == "caption")
+    key = next(a for a in layout.annotations if a.name == "key")
+    caption_bottom = -caption.yshift + captions.caption_lines(caption.text) * captions.CAPTION_LINE_PX + captions.CAPTION_PAD_PX
+    key_top = -key.y * plot_px
+    assert key_top >= caption_bottom - 0.5
+    assert key_top + captions.caption_lines(key.text) * captions.CAPTION_LINE_PX + captions.CAPTION_PAD_PX <= layout.margin.b
+    types = set(models.article_claims(article).loc[[i for i in fig.data[0].y if i != models.argument_map(article).thesis], "claim_type"])
+    assert all(kind in captions.plain_text(key.text) for kind in types | {"thesis"})

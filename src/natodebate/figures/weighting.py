@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import models
-from .captions import AXIS_PX, bottom_stack, legend_rows
+from .captions import AXIS_PX, bottom_stack
 from .style import ARTICLE_NAMES, OKABE_ITO, TYPE_COLOURS, axis, build_figure, caption_text, line_shape
 
 __all__ = ["tornado", "weighting_figure", "update_weighting_figure"]
@@ -53,11 +53,29 @@ def _tornado_trace(rows: pd.DataFrame) -> dict:
 _TORNADO_ROW_PX, _CLAIM_ROW_PX = 30, 13
 
 
+def _type_key(kinds: list[str], width: int = 66) -> list[str]:
+    """A colour key for the claim bars ("■ thesis  ■ empirical …"), as lines
+    of at most ``width`` visible characters: drawn as one annotation, it costs
+    nothing when the panel redraws (a legend needs a trace per colour)."""
+    lines, line, used = [], [], 0
+    for kind in kinds:
+        colour = OKABE_ITO["black"] if kind == "thesis" else TYPE_COLOURS[kind]
+        entry = f"<span style='color:{colour}'>■</span> {kind}"
+        if line and used + len(kind) + 4 > width:
+            lines.append("   ".join(line))
+            line, used = [], 0
+        line.append(entry)
+        used += len(kind) + 4
+    lines.append("   ".join(line))
+    return lines
+
+
 def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFrame, top: int = 8) -> go.Figure:
     """The claim-weighting panel's figure, one chart above the other so that
     both have the column's full width: on top, the tornado of the ``top``
     most decisive claims (axes x2/y2, the last trace); below, the strength of
-    every claim (one trace per claim type) and of the thesis (axes x/y).
+    the thesis and of every claim, coloured by claim type (axes x/y, one
+    trace: each further trace would add to every redraw as a slider moves).
     Update it with :func:`update_weighting_figure`."""
     claims = models.article_claims(article)
     arg = models.argument_map(article)
@@ -65,29 +83,25 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
     # Elaborations are not reasons: they have no strength to draw.
     reasons = set(arg.weighted_ids)
     order = [i for i in claims.index if i in reasons or i == thesis][::-1]  # first claim at the top
-    traces = [{
-        "type": "bar", "y": [thesis], "x": [0.0], "orientation": "h", "name": "thesis", "marker": {"color": OKABE_ITO["black"]},
-        "hovertemplate": "thesis %{y}: %{x:.2f}<extra></extra>",
-    }]
-    for claim_type in models.CLAIM_TYPES:
-        ids = [i for i in claims.index if i in reasons and claims.loc[i, "claim_type"] == claim_type]
-        if ids:
-            traces.append({
-                "type": "bar", "y": ids, "x": [0.0] * len(ids), "orientation": "h", "name": claim_type,
-                "marker": {"color": TYPE_COLOURS[claim_type]}, "hovertemplate": "%{y}: %{x:.2f}<extra>" + claim_type + "</extra>",
-            })
+    kinds = ["thesis" if i == thesis else claims.loc[i, "claim_type"] for i in order]
+    bars = {
+        "type": "bar", "y": order, "x": [0.0] * len(order), "orientation": "h", "name": "strength", "showlegend": False,
+        "marker": {"color": [OKABE_ITO["black"] if kind == "thesis" else TYPE_COLOURS[kind] for kind in kinds]},
+        "customdata": kinds, "hovertemplate": "%{y} (%{customdata}): %{x:.2f}<extra></extra>",
+    }
     tornado_trace = {**_tornado_trace(sensitivity.head(top).iloc[::-1]), "xaxis": "x2", "yaxis": "y2", "showlegend": False}
+    key = _type_key(["thesis", *[t for t in models.CLAIM_TYPES if t in kinds]])
 
     # Heights in pixels, top to bottom: title and the tornado's heading; the
     # tornado; its x axis and the claims' heading; the claims; then the
-    # bottom stack (x axis, caption, legend), computed by build_figure.
+    # bottom stack (x axis, caption, colour key), computed by build_figure.
     margin_t, tornado_px, between_px = 96, _TORNADO_ROW_PX * top + 10, AXIS_PX + 40
     claims_px = _CLAIM_ROW_PX * len(order) + 10
     caption = (
         "Top: the claims whose credence moves the thesis most; dashed: the thesis now. "
-        "Below: each claim after its reasons and attacks; black: the thesis."
+        "Below: each claim after its reasons and attacks, coloured by its type."
     )
-    stack = bottom_stack(caption_text(caption), legend=legend_rows([t["name"] for t in traces]))
+    stack = bottom_stack(caption_text(caption), legend=len(key))
     height = margin_t + tornado_px + between_px + claims_px + stack.margin_b
     plot_px = tornado_px + between_px + claims_px
     claims_top = claims_px / plot_px
@@ -95,13 +109,15 @@ def weighting_figure(article: str, strengths: pd.Series, sensitivity: pd.DataFra
     heading = {"xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "bottom", "showarrow": False,
                "font": {"size": 14}, "yshift": 4}
     fig = build_figure(
-        [*traces, tornado_trace], "", caption, height=height, legend_below=True,
-        margin={"t": margin_t},
+        [bars, tornado_trace], "", caption, height=height, showlegend=False,
+        margin={"t": margin_t, "b": stack.margin_b},
         # the current thesis strength on the tornado, moved by update_weighting_figure
         shapes=[line_shape(x=0.0, axis="2", dash="dash", color=OKABE_ITO["black"], width=1)],
         annotations=[
             {**heading, "y": 1, "text": "what moves the thesis most"},
             {**heading, "y": claims_top, "text": "strength of each claim"},
+            {"name": "key", "xref": "paper", "yref": "paper", "x": 0, "xanchor": "left", "yanchor": "top", "align": "left",
+             "y": stack.legend_y(height, margin_t), "showarrow": False, "font": {"size": 12}, "text": "<br>".join(key)},
         ],
         bargap=0.25,
         xaxis=axis("strength (0–1)", range=[0, 1], anchor="y"),
