@@ -201,3 +201,22 @@ def test_the_readout_shows_the_change_since_the_last_update():
     points = 100 * (panel.thesis_strength - before)
     assert f"▼ {abs(points):.1f} points" in panel.summary.value
     assert panel.ranking.iloc[0]["claim_id"] in panel.summary.value
+
+
+def test_a_panel_figure_takes_plotlys_trace_deltas_without_converting_them():
+    """plotly.js answers every redraw with the trace defaults it computed; a
+    panel's figure only marks the edit done (and runs what waited for it)."""
+    panel = panels.ClaimWeightingPanel("K")
+    figure = panel.figure
+    assert isinstance(figure, panels.base.PanelFigure)
+    next(iter(panel.credence_sliders.values())).value = 0.0  # an edit: plotly.js would now redraw
+    assert figure._trace_edit_in_process and figure._layout_edit_in_process
+    ran = []
+    figure._waiting_edit_callbacks.append(lambda: ran.append(True))
+    delta = {"uid": figure.data[0].uid, "marker": {"line": {"width": 0}}}
+    figure._js2py_traceDeltas = {"trace_deltas": [delta], "trace_edit_id": figure._last_trace_edit_id}
+    assert not figure._trace_edit_in_process and figure._js2py_traceDeltas is None
+    assert not ran  # the layout edit is still in process
+    figure._js2py_layoutDelta = {"layout_delta": {}, "layout_edit_id": figure._last_layout_edit_id}
+    assert not figure._layout_edit_in_process and ran == [True]
+    assert figure.data[0]._prop_defaults == {} or "line" not in figure.data[0]._prop_defaults.get("marker", {})

@@ -10,8 +10,9 @@ import logging
 import anywidget
 import ipywidgets as widgets
 import plotly.graph_objects as go
+from traitlets import Dict, observe
 
-__all__ = ["PanelBase", "FitFigures", "shows_errors", "live_figure", "full_width"]
+__all__ = ["PanelBase", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width"]
 
 log = logging.getLogger("natodebate.panels")
 
@@ -91,11 +92,54 @@ def full_width(**settings) -> widgets.Layout:
     return widgets.Layout(**{"width": "100%", "margin": "2px 0", **settings})
 
 
+class PanelFigure(go.FigureWidget):
+    """The ``FigureWidget`` of a panel, lighter on the kernel.
+
+    After every redraw plotly.js sends the kernel the values it computed for
+    every trace property the figure leaves to its defaults ("trace deltas",
+    some 20 KB for the weighting figure); a FigureWidget converts them
+    property by property (plotly's serializer) and stores them, so that
+    Python code could read the defaults. Panels never read them, and the
+    conversion kept the kernel busy for 26–44 ms after each slider move
+    (measured in JupyterLab), delaying the next one. Here the message is
+    taken as plain JSON and only plotly's bookkeeping is kept: the edit is
+    marked done and callbacks waiting for it run.
+    """
+
+    _js2py_traceDeltas = Dict(allow_none=True).tag(sync=True)
+    _js2py_layoutDelta = Dict(allow_none=True).tag(sync=True)
+
+    @observe("_js2py_traceDeltas")
+    def _handler_js2py_traceDeltas(self, change):
+        message = change["new"]
+        if not message:
+            return
+        if message.get("trace_edit_id") == self._last_trace_edit_id:
+            self._trace_edit_in_process = False
+            self._run_waiting_callbacks()
+        self._js2py_traceDeltas = None
+
+    @observe("_js2py_layoutDelta")
+    def _handler_js2py_layoutDelta(self, change):
+        message = change["new"]
+        if not message:
+            return
+        if message.get("layout_edit_id") == self._last_layout_edit_id:
+            self._layout_edit_in_process = False
+            self._run_waiting_callbacks()
+        self._js2py_layoutDelta = None
+
+    def _run_waiting_callbacks(self) -> None:
+        if not (self._trace_edit_in_process or self._layout_edit_in_process):
+            while self._waiting_edit_callbacks:
+                self._waiting_edit_callbacks.pop()()
+
+
 def live_figure(figure: go.Figure) -> go.FigureWidget:
-    """``figure`` as the panel's ``FigureWidget``: no fixed width (the figure
-    follows the panel's width, see :class:`FitFigures`), and plotly.js's
-    ``responsive`` option on."""
-    widget = go.FigureWidget(figure)
+    """``figure`` as the panel's :class:`PanelFigure`: no fixed width (the
+    figure follows the panel's width, see :class:`FitFigures`), and
+    plotly.js's ``responsive`` option on."""
+    widget = PanelFigure(figure)
     widget.layout.width = None
     widget.layout.autosize = True
     widget._config = {**widget._config, "responsive": True}
