@@ -101,10 +101,10 @@ def test_sensitivity_ranks_the_weakest_co_premise_and_signs_attacks():
 @pytest.mark.parametrize(
     "credence, message",
     [
-        ({"A": 1.5}, r"credence\['A'\] = 1.5: must be a number between 0 and 1"),
-        ({"A": float("nan")}, r"credence\['A'\] = nan"),
+        ({"A": 1.5}, r"credence\['A'\]=1.5: must be a number between 0 and 1"),
+        ({"A": float("nan")}, r"credence\['A'\]=nan"),
         ({"Q": 0.5}, r"credence: unknown claim id 'Q'"),
-        ({"A": "high"}, r"credence\['A'\] = 'high'"),
+        ({"A": "high"}, r"credence\['A'\]='high'"),
     ],
 )
 def test_invalid_credence_names_parameter_and_range(credence, message):

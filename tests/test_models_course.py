@@ -49,10 +49,10 @@ def test_overrides_change_only_what_they_name():
         (lambda: models.thesis_strength("K", "hawkish"), r"preset='hawkish': expected one of neutral, persuaded_by_K, persuaded_by_P"),
         (lambda: models.thesis_strength("K", credence={"P02": 0.5}), r"credence: unknown claim id 'P02'"),
         (lambda: models.thesis_strength("K", credence={"K02": 0.5}), r"credence: unknown claim id 'K02'"),  # the thesis
-        (lambda: models.thesis_strength("P", importance={"P02": -0.1}), r"importance\['P02'\] = -0.1: must be a number between 0 and 1"),
-        (lambda: models.crux_strengths("restraint", float("nan")), r"answer = nan: must be a number between 0 and 1"),
-        (lambda: models.uniform_theses(2, 0.3), r"credence = 2: must be a number between 0 and 1"),
-        (lambda: models.uniform_theses(0.5, "high"), r"importance = 'high': must be a number between 0 and 1"),
+        (lambda: models.thesis_strength("P", importance={"P02": -0.1}), r"importance\['P02'\]=-0.1: must be a number between 0 and 1"),
+        (lambda: models.crux_strengths("restraint", float("nan")), r"answer=nan: must be a number between 0 and 1"),
+        (lambda: models.uniform_theses(2, 0.3), r"credence=2: must be a number between 0 and 1"),
+        (lambda: models.uniform_theses(0.5, "high"), r"importance='high': must be a number between 0 and 1"),
     ],
 )
 def test_bad_input_is_named(call, message):

@@ -38,7 +38,7 @@ def test_skill_scores():
     assert fc.brier_skill_score([0.9, 0.2], [1, 0]) == pytest.approx(1 - 0.025 / 0.25)
     assert fc.brier_skill_score([0.5, 0.5], [1, 0]) == 0.0
     assert fc.brier_skill_score([0.75, 0.75, 0.75, 0.75], [1, 1, 1, 0], reference="base_rate") == pytest.approx(0.0)
-    with pytest.raises(ValueError, match="reference = 'base_rate' scores a perfect 0"):
+    with pytest.raises(ValueError, match="reference='base_rate' scores a perfect 0"):
         fc.brier_skill_score([0.9, 0.8], [1, 1], reference="base_rate")
 
 
@@ -53,8 +53,8 @@ def test_calibration_table():
 @pytest.mark.parametrize(
     "probabilities, outcomes, match",
     [
-        ([1.2], [1], r"probabilities = 1.2: must be a probability|probabilities\[0\] = 1.2"),
-        ([0.5], [2], r"outcomes\[0\] = 2.0: must be 0 or 1"),
+        ([1.2], [1], r"probabilities=1.2: must be a probability|probabilities\[0\]=1.2"),
+        ([0.5], [2], r"outcomes\[0\]=2.0: must be 0 or 1"),
         ([], [], r"probabilities is empty"),
         ([0.5, 0.5], [1], r"probabilities has 2 values but outcomes has 1"),
     ],
@@ -81,7 +81,7 @@ def test_icd_203_bands(term, low, high):
 def test_hedge_synonyms_and_unknown_terms():
     assert fc.hedge_probability("Probable") == fc.hedge_probability("likely")
     assert fc.hedge_probability("might")["midpoint"] == 0.5
-    with pytest.raises(ValueError, match=r"term = 'perhaps': not a known hedge"):
+    with pytest.raises(ValueError, match=r"term='perhaps': not a known hedge"):
         fc.hedge_probability("perhaps")
 
 

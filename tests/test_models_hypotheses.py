@@ -62,7 +62,7 @@ def test_diagnosticity_heuer_and_the_open_source_ach_quirk():
 
 def test_ratings_are_case_insensitive_and_checked():
     assert ach.check_matrix({"H1": {"E1": " cc "}}).iloc[0, 0] == "CC"
-    with pytest.raises(ValueError, match=r"matrix\['E1', 'H1'\] = 'maybe': unknown rating; expected one of CC, C, N, I, II, NA"):
+    with pytest.raises(ValueError, match=r"matrix\['E1', 'H1'\]='maybe': unknown rating; expected one of CC, C, N, I, II, NA"):
         ach.scores({"H1": {"E1": "maybe"}})
 
 
@@ -73,9 +73,9 @@ def test_an_empty_matrix_is_refused(empty):
 
 
 def test_unknown_rule_and_weights_are_refused():
-    with pytest.raises(ValueError, match=r"rule = 'votes': expected one of 'heuer', 'open_source_ach', 'parc', 'bayes', 'diagnosticity'"):
+    with pytest.raises(ValueError, match=r"rule='votes': expected one of 'heuer', 'open_source_ach', 'parc', 'bayes', 'diagnosticity'"):
         ach.scores(SMALL, "votes")
-    with pytest.raises(ValueError, match=r"credibility\['E1'\] = 'Very high': expected one of High, Medium, Low"):
+    with pytest.raises(ValueError, match=r"credibility\['E1'\]='Very high': expected one of High, Medium, Low"):
         ach.scores(SMALL, "open_source_ach", credibility={**CREDIBILITY, "E1": "Very high"})
     with pytest.raises(ValueError, match=r"credibility: no value for evidence 'E3'"):
         ach.scores(SMALL, "parc", credibility={"E1": "High", "E2": "Low"})

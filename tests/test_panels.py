@@ -117,7 +117,7 @@ def test_crux_panel_slider_flips_the_verdict():
 def test_crux_panel_rejects_bad_values():
     with pytest.raises(ValueError, match="crux='nukes': expected one of"):
         panels.CruxPanel("nukes")
-    with pytest.raises(ValueError, match=r"value = 2: must be a number between 0 and 1"):
+    with pytest.raises(ValueError, match=r"value=2: must be a number between 0 and 1"):
         panels.CruxPanel(value=2)
 
 

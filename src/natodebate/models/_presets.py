@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import data
-from ._checks import check_choice
+from .validators import check_choice
 
 __all__ = ["PRESET_NAMES", "check_preset_name", "preset_arguments", "preset_rows"]
 

@@ -38,10 +38,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from math import isfinite
 
 import numpy as np
 import pandas as pd
+
+from .validators import check_fraction, check_unit_interval
 
 #: How a claim relates to its parent on the map.
 RELATIONS = ("thesis", "supports", "attacks", "elaborates")
@@ -54,42 +55,6 @@ __all__ = [
     "argument_strength",
     "one_way_sensitivity",
 ]
-
-
-def check_unit_interval(name: str, values: Mapping[str, float], known_ids: list[str]) -> dict[str, float]:
-    """Validate ``{claim id: value}`` as probabilities/weights in [0, 1].
-
-    Raises ``ValueError`` naming the parameter, the offending claim id and the
-    allowed values: unknown ids, non-numbers, NaN and values outside [0, 1].
-    """
-    if not isinstance(values, Mapping):
-        raise ValueError(f"{name} must be a mapping of claim id -> number in [0, 1], got {type(values).__name__}")
-    known = set(known_ids)
-    checked = {}
-    for claim_id, value in values.items():
-        if claim_id not in known:
-            shown = ", ".join(sorted(known)[:3]) + (" …" if len(known) > 3 else "")
-            raise ValueError(f"{name}: unknown claim id {claim_id!r}; allowed ids are this map's claims ({shown})")
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"{name}[{claim_id!r}] = {value!r}: must be a number between 0 and 1") from None
-        if not isfinite(number) or not 0.0 <= number <= 1.0:
-            raise ValueError(f"{name}[{claim_id!r}] = {value!r}: must be a number between 0 and 1 (NaN not allowed)")
-        checked[claim_id] = number
-    return checked
-
-
-def check_fraction(name: str, value) -> float:
-    """Validate one number in [0, 1] (a probability or a weight) and return
-    it as a float; raises ``ValueError`` naming ``name`` and the allowed range."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} = {value!r}: must be a number between 0 and 1") from None
-    if not isfinite(number) or not 0.0 <= number <= 1.0:
-        raise ValueError(f"{name} = {value!r}: must be a number between 0 and 1 (NaN not allowed)")
-    return number
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._checks import check_choice, check_nonnegative, check_probability, scalar_or_array
 from ._presets import check_preset_name, preset_arguments, preset_rows
+from .validators import check_choice, check_nonnegative, check_probability, scalar_or_array
 
 __all__ = [
     "win_probability",

@@ -33,13 +33,13 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ._checks import (
+from ._presets import check_preset_name, preset_arguments, preset_rows
+from .validators import (
     check_choice,
     check_nonnegative,
     check_probability,
     scalar_or_array,
 )
-from ._presets import check_preset_name, preset_arguments, preset_rows
 
 __all__ = [
     "likelihood_ratio",
@@ -176,7 +176,7 @@ def probe_threshold(gain, cost):
     g = check_nonnegative("gain", gain, "same units as cost")
     c = check_nonnegative("cost", cost, "same units as gain")
     if np.any((g + c) == 0):
-        raise ValueError("gain = cost = 0: the threshold G/(G+C) is undefined; at least one must be > 0")
+        raise ValueError("gain=cost=0: the threshold G/(G+C) is undefined; at least one must be > 0")
     return scalar_or_array(g / (g + c))
 
 

@@ -41,7 +41,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ._checks import (
+from ._presets import check_preset_name, preset_arguments, preset_rows
+from .validators import (
     as_float_array,
     check_choice,
     check_count,
@@ -50,7 +51,6 @@ from ._checks import (
     check_probability,
     scalar_or_array,
 )
-from ._presets import check_preset_name, preset_arguments, preset_rows
 
 __all__ = [
     "RUNGS",
@@ -496,9 +496,9 @@ def _range(name: str, value) -> tuple[float, float]:
     try:
         low, high = (float(v) for v in value)
     except (TypeError, ValueError):
-        raise ValueError(f"ranges[{name!r}] = {value!r}: expected a (low, high) pair of numbers, a 90% interval") from None
+        raise ValueError(f"ranges[{name!r}]={value!r}: expected a (low, high) pair of numbers, a 90% interval") from None
     if not (math.isfinite(low) and math.isfinite(high)) or low >= high:
-        raise ValueError(f"ranges[{name!r}] = {value!r}: expected finite numbers with low < high")
+        raise ValueError(f"ranges[{name!r}]={value!r}: expected finite numbers with low < high")
     return low, high
 
 
@@ -534,7 +534,7 @@ def _beta_quantiles(a: float, b: float, probabilities: np.ndarray) -> np.ndarray
 
 def _checked_ranges(ranges: Mapping, distributions: Mapping | None) -> dict[str, tuple[float, float, str]]:
     if not isinstance(ranges, Mapping) or not ranges:
-        raise ValueError(f"ranges = {ranges!r}: expected a non-empty mapping of input name -> (low, high)")
+        raise ValueError(f"ranges={ranges!r}: expected a non-empty mapping of input name -> (low, high)")
     distributions = dict(distributions or {})
     unknown = set(distributions) - set(ranges)
     if unknown:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import data
 from .claims import VERDICTS
+from .validators import check_choice, check_number
 
 __all__ = [
     "VINTAGES",
@@ -86,28 +87,6 @@ INVASION_DATE = pd.Timestamp("2022-02-24")
 # --- validation helpers --------------------------------------------------------
 
 
-def _choice(name: str, value, allowed: Iterable, source: str = "") -> object:
-    """``value`` if it is one of ``allowed``, else ``ValueError`` naming the
-    parameter and the allowed values (and ``source``, the table they come
-    from, when the data decide what is allowed)."""
-    allowed = tuple(allowed)
-    if value not in allowed:
-        origin = f" (the values in {source})" if source else ""
-        raise ValueError(f"{name}={value!r}: expected one of {', '.join(map(repr, allowed))}{origin}")
-    return value
-
-
-def _number(name: str, value, minimum: float | None = None, maximum: float | None = None, strict_min: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{name}={value!r}: expected a finite number")
-    if minimum is not None and (value <= minimum if strict_min else value < minimum):
-        relation = ">" if strict_min else ">="
-        raise ValueError(f"{name}={value!r}: expected a number {relation} {minimum}")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name}={value!r}: expected a number <= {maximum}")
-    return float(value)
-
-
 def _table(name: str, table: pd.DataFrame | None) -> pd.DataFrame:
     return data.load_table(name) if table is None else table
 
@@ -153,8 +132,8 @@ def split_ids(ids: str | float | None) -> list[str]:
 def ratio(numerator: float, denominator: float) -> float:
     """``numerator / denominator`` for two positive quantities in the same
     unit (a plain number: "Russia is N times Ukraine")."""
-    numerator = _number("numerator", numerator, minimum=0, strict_min=True)
-    denominator = _number("denominator", denominator, minimum=0, strict_min=True)
+    numerator = check_number("numerator", numerator, minimum=0, strict_min=True)
+    denominator = check_number("denominator", denominator, minimum=0, strict_min=True)
     return numerator / denominator
 
 
@@ -163,21 +142,21 @@ def country_value(country: str, indicator: str, year: int | None = None, facts: 
     GDP in current US$ bn. ``year`` is needed for population and GDP and must
     be left out for areas."""
     facts = _confirmed(_table("country_facts", facts))
-    _choice("country", country, ("Russia", "Ukraine"))
-    _choice("indicator", indicator, sorted(facts["indicator"].unique()), "country_facts.csv")
+    check_choice("country", country, ("Russia", "Ukraine"))
+    check_choice("indicator", indicator, sorted(facts["indicator"].unique()), "country_facts.csv")
     rows = facts[(facts["country"] == country) & (facts["indicator"] == indicator)]
     if year is None:
         rows = rows[rows["year"].isna()]
     else:
         years = facts.loc[facts["indicator"] == indicator, "year"].dropna()
-        _choice("year", year, sorted(int(y) for y in years.unique()), f"country_facts.csv for {indicator}")
+        check_choice("year", year, sorted(int(y) for y in years.unique()), f"country_facts.csv for {indicator}")
         rows = rows[rows["year"] == year]
     return float(_only_row("country_facts", rows, country=country, indicator=indicator, year=year)["value"])
 
 
 def area_ratio(kind: str = "total", facts: pd.DataFrame | None = None) -> float:
     """Russia's area as a multiple of Ukraine's (``kind`` "total" or "land")."""
-    _choice("kind", kind, ("total", "land"))
+    check_choice("kind", kind, ("total", "land"))
     return ratio(country_value("Russia", f"area_{kind}", facts=facts), country_value("Ukraine", f"area_{kind}", facts=facts))
 
 
@@ -198,9 +177,9 @@ def military_expenditure(country: str, year: int, vintage: str = "latest_revisio
     """SIPRI military expenditure of ``country`` in ``year``, current US$ bn,
     in data ``vintage`` ("first_published" or "latest_revision")."""
     milex = _confirmed(_table("military_expenditure", milex))
-    _choice("country", country, ("Russia", "Ukraine"))
-    _choice("vintage", vintage, VINTAGES)
-    _choice("year", year, sorted(int(y) for y in milex["year"].unique()), "military_expenditure.csv")
+    check_choice("country", country, ("Russia", "Ukraine"))
+    check_choice("vintage", vintage, VINTAGES)
+    check_choice("year", year, sorted(int(y) for y in milex["year"].unique()), "military_expenditure.csv")
     rows = milex[(milex["country"] == country) & (milex["vintage"] == vintage) & (milex["year"] == year)]
     return float(_only_row("military_expenditure", rows, country=country, year=year, vintage=vintage)["usd_bn"])
 
@@ -219,7 +198,7 @@ def spending_series(vintage: str = "latest_revision", milex: pd.DataFrame | None
     of GDP where known, and the ratio Russia / Ukraine, in ``vintage``.
     Years with only one country in that vintage are left out."""
     milex = _confirmed(_table("military_expenditure", milex))
-    _choice("vintage", vintage, VINTAGES)
+    check_choice("vintage", vintage, VINTAGES)
     rows = milex[milex["vintage"] == vintage]
     wide = rows.pivot(index="year", columns="country", values="usd_bn").dropna()
     pct = rows.pivot(index="year", columns="country", values="pct_gdp").reindex(wide.index)
@@ -257,9 +236,9 @@ def relative_gap_pct(claimed: float, low: float, high: float | None = None) -> f
     is 0 inside the range and measured from the nearest end outside it.
     Positive: the claim is larger than the data.
     """
-    claimed = _number("claimed", claimed, minimum=0, strict_min=True)
-    low = _number("low", low, minimum=0, strict_min=True)
-    high = low if high is None else _number("high", high, minimum=0, strict_min=True)
+    claimed = check_number("claimed", claimed, minimum=0, strict_min=True)
+    low = check_number("low", low, minimum=0, strict_min=True)
+    high = low if high is None else check_number("high", high, minimum=0, strict_min=True)
     if high < low:
         raise ValueError(f"high={high!r}: expected high >= low ({low!r})")
     if claimed > high:
@@ -272,7 +251,7 @@ def relative_gap_pct(claimed: float, low: float, high: float | None = None) -> f
 def is_fair_rounding(claimed: float, low: float, high: float | None = None, tolerance_pct: float = 10.0) -> bool:
     """True if ``claimed`` is within ``tolerance_pct`` percent (0–100) of the
     measured value (or range ``[low, high]``)."""
-    tolerance_pct = _number("tolerance_pct", tolerance_pct, minimum=0, maximum=100)
+    tolerance_pct = check_number("tolerance_pct", tolerance_pct, minimum=0, maximum=100)
     # Round away float noise (e.g. 30/28.33 computed two ways) before comparing.
     return round(abs(relative_gap_pct(claimed, low, high)), 9) <= tolerance_pct
 
@@ -285,8 +264,8 @@ def measured_value(measure: str, vintage: str = "latest_revision") -> tuple[floa
     compared with. Ratios are returned as the *fraction* the claim states
     ("1/10 of Russia's budget" → Ukraine / Russia), so that the gap is the
     error of the number the reader sees. ``vintage`` matters only for SIPRI."""
-    _choice("measure", measure, _MEASURES)
-    _choice("vintage", vintage, VINTAGES)
+    check_choice("measure", measure, _MEASURES)
+    check_choice("vintage", vintage, VINTAGES)
     return _measured_value(measure, vintage)
 
 
@@ -315,8 +294,8 @@ def numeric_claim_checks(
     measured_high``, ``gap_pct`` (signed, percent of the data value),
     ``passes`` (``|gap| <= tolerance_pct``), ``label`` (for charts).
     """
-    tolerance_pct = _number("tolerance_pct", tolerance_pct, minimum=0, maximum=100)
-    _choice("vintage", vintage, VINTAGES)
+    tolerance_pct = check_number("tolerance_pct", tolerance_pct, minimum=0, maximum=100)
+    check_choice("vintage", vintage, VINTAGES)
     claims = _table("numeric_claims", claims)
     rows = []
     for claim in claims.itertuples(index=False):
@@ -354,9 +333,9 @@ def gdp_outcome(target_year: int = 2022, stage: str = "revised estimate", countr
     """Measured real GDP growth (%) of ``country`` in ``target_year``:
     ``stage`` "first estimate" or "revised estimate"."""
     growth = _confirmed(_table("gdp_growth", growth))
-    _choice("stage", stage, ("first estimate", "revised estimate"))
+    check_choice("stage", stage, ("first estimate", "revised estimate"))
     outcomes = growth[growth["kind"] == "outcome"]
-    _choice("target_year", target_year, sorted(int(y) for y in outcomes["target_year"].unique()), "gdp_growth.csv outcomes")
+    check_choice("target_year", target_year, sorted(int(y) for y in outcomes["target_year"].unique()), "gdp_growth.csv outcomes")
     rows = outcomes[(outcomes["country"] == country) & (outcomes["stage"] == stage) & (outcomes["target_year"] == target_year)]
     row = _only_row("gdp_growth", rows, kind="outcome", country=country, target_year=target_year, stage=stage)
     return float(row["growth_pct"])
@@ -408,12 +387,12 @@ def allies_at_or_above(
     defence in ``year`` (NATO ``vintage`` "latest" or "first_estimate"). The
     table lists 11 allies, not all 32: for NATO's own count see
     :func:`reported_allies_at_2pct`."""
-    threshold_pct = _number("threshold_pct", threshold_pct, minimum=0, maximum=100)
+    threshold_pct = check_number("threshold_pct", threshold_pct, minimum=0, maximum=100)
     spending = _table("nato_spending", spending)
     if not include_unconfirmed:
         spending = _confirmed(spending)
-    _choice("vintage", vintage, ("latest", "first_estimate"))
-    _choice("year", year, sorted(int(y) for y in spending["year"].unique()), "nato_spending.csv")
+    check_choice("vintage", vintage, ("latest", "first_estimate"))
+    check_choice("year", year, sorted(int(y) for y in spending["year"].unique()), "nato_spending.csv")
     rows = spending[(spending["vintage"] == vintage) & (spending["year"] == year)]
     if rows.empty:
         raise data.DataError(f"year={year!r}: nato_spending.csv has no row for year={year!r}, vintage={vintage!r}; the data should have some")
@@ -425,10 +404,10 @@ def spending_change(ally: str, from_year: int = 2014, to_year: int = 2025, spend
     ``from_year`` to ``to_year`` (latest NATO vintage, confirmed values)."""
     spending = _confirmed(_table("nato_spending", spending))
     rows = spending[spending["vintage"] == "latest"]
-    _choice("ally", ally, sorted(rows["ally"].unique()), "nato_spending.csv")
+    check_choice("ally", ally, sorted(rows["ally"].unique()), "nato_spending.csv")
     years = sorted(int(y) for y in rows["year"].unique())
-    _choice("from_year", from_year, years, "nato_spending.csv")
-    _choice("to_year", to_year, years, "nato_spending.csv")
+    check_choice("from_year", from_year, years, "nato_spending.csv")
+    check_choice("to_year", to_year, years, "nato_spending.csv")
     mine = rows[rows["ally"] == ally]
     start, end = (
         _only_row("nato_spending", mine[mine["year"] == year], f"{name}={year!r}", ally=ally, year=year, vintage="latest")
@@ -464,7 +443,7 @@ def us_troop_change(where: str = "Europe", troops: pd.DataFrame | None = None) -
     """US troops in Europe before the invasion and after it (personnel):
     ``before, after, change, change_pct``."""
     troops = _confirmed(_table("us_troops_europe", troops))
-    _choice("where", where, ("Europe",))
+    check_choice("where", where, ("Europe",))
     rows = troops[troops["where"] == where].sort_values("date")
     before = rows[rows["date"] < INVASION_DATE]
     after = rows[rows["date"] >= INVASION_DATE]
@@ -478,7 +457,7 @@ def forward_moves(kind: str = "forward_in_europe", until: str = "2022-02-24", mo
     """US and NATO moves of ``kind`` ("forward_in_europe", "alert",
     "black_sea") announced on or before ``until`` (ISO date)."""
     moves = _confirmed(_table("nato_moves_2022", moves))
-    _choice("kind", kind, ("forward_in_europe", "alert", "black_sea"))
+    check_choice("kind", kind, ("forward_in_europe", "alert", "black_sea"))
     try:
         cutoff = pd.Timestamp(until)
     except (ValueError, TypeError):
@@ -531,9 +510,9 @@ def kiis_shift(
     """Change in the share giving ``answer`` between two KIIS waves,
     percentage points."""
     series = kiis_series(kiis)
-    _choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
-    _choice("from_wave", from_wave, list(series.index), "kiis_concessions.csv")
-    _choice("to_wave", to_wave, list(series.index), "kiis_concessions.csv")
+    check_choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
+    check_choice("from_wave", from_wave, list(series.index), "kiis_concessions.csv")
+    check_choice("to_wave", to_wave, list(series.index), "kiis_concessions.csv")
     start, end = series.loc[from_wave, answer], series.loc[to_wave, answer]
     if pd.isna(start) or pd.isna(end):
         missing = from_wave if pd.isna(start) else to_wave
@@ -548,11 +527,11 @@ def cbos_shift(
     """Change in the share of Poles giving ``answer`` to ``question`` between
     two CBOS fieldwork months (YYYY-MM), percentage points."""
     cbos = _confirmed(_table("cbos_polls", cbos))
-    _choice("question", question, sorted(cbos["question"].unique()), "cbos_polls.csv")
-    _choice("answer", answer, ("for", "against"))
+    check_choice("question", question, sorted(cbos["question"].unique()), "cbos_polls.csv")
+    check_choice("answer", answer, ("for", "against"))
     months = list(dict.fromkeys(cbos.loc[cbos["question"] == question, "fieldwork_month"]))
-    _choice("from_month", from_month, months, f"cbos_polls.csv for {question}")
-    _choice("to_month", to_month, months, f"cbos_polls.csv for {question}")
+    check_choice("from_month", from_month, months, f"cbos_polls.csv for {question}")
+    check_choice("to_month", to_month, months, f"cbos_polls.csv for {question}")
     rows = cbos[(cbos["question"] == question) & (cbos["answer"] == answer)]
     start, end = (
         _only_row("cbos_polls", rows[rows["fieldwork_month"] == month], f"{name}={month!r}", question=question, answer=answer, fieldwork_month=month)
@@ -568,8 +547,8 @@ def shadow_war_growth(from_year: int = 2023, to_year: int = 2024, attacks: pd.Da
     """CSIS attack count in ``to_year`` as a multiple of ``from_year`` (34 / 12 = 2.8)."""
     counts = _confirmed(_table("shadow_war_attacks", attacks)).set_index("year")["attacks"]
     years = sorted(int(y) for y in counts.index)
-    _choice("from_year", from_year, years, "shadow_war_attacks.csv")
-    _choice("to_year", to_year, years, "shadow_war_attacks.csv")
+    check_choice("from_year", from_year, years, "shadow_war_attacks.csv")
+    check_choice("to_year", to_year, years, "shadow_war_attacks.csv")
     return ratio(float(counts[to_year]), float(counts[from_year]))
 
 
@@ -577,7 +556,7 @@ def drone_fact(item: str, drones: pd.DataFrame | None = None) -> pd.Series:
     """One fact about the drones over Poland (9–10 Sept 2025) by ``item``
     key, e.g. "airspace_violations" (value 19)."""
     drones = _table("drone_incursion_2025", drones).set_index("item")
-    _choice("item", item, list(drones.index), "drone_incursion_2025.csv")
+    check_choice("item", item, list(drones.index), "drone_incursion_2025.csv")
     return drones.loc[item]
 
 
@@ -585,7 +564,7 @@ def documented_fact(fact_id: str, facts: pd.DataFrame | None = None) -> pd.Serie
     """One row of ``documented_facts`` by id (``"F11"``: the 141 votes for
     UN resolution ES-11/1): statement, value, unit, as_of, source."""
     facts = _table("documented_facts", facts).set_index("fact_id")
-    _choice("fact_id", fact_id, list(facts.index), "documented_facts.csv")
+    check_choice("fact_id", fact_id, list(facts.index), "documented_facts.csv")
     return facts.loc[fact_id]
 
 
@@ -607,7 +586,7 @@ def neutrality_rules(reading: str | None = None, law: pd.DataFrame | None = None
     "customary law", "mainstream reading", "contested doctrine")."""
     law = _table("neutrality_law", law)
     if reading is not None:
-        _choice("reading", reading, ("treaty text", "customary law", "mainstream reading", "contested doctrine"))
+        check_choice("reading", reading, ("treaty text", "customary law", "mainstream reading", "contested doctrine"))
         law = law[law["reading"] == reading]
     return law.set_index("rule_id")
 
@@ -639,7 +618,7 @@ def timeline_phases(timeline: pd.DataFrame | None = None, articles: pd.DataFrame
 def knowable_by(article: str, timeline: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Timeline events the author of ``article`` ("K" or "P") could have
     known on the day of publication (publication rows excluded)."""
-    _choice("article", article, ("K", "P"))
+    check_choice("article", article, ("K", "P"))
     phases = timeline_phases(timeline, articles)
     allowed = {"P": ("before P",), "K": ("before P", "between P and K")}[article]
     rows = phases[phases["phase"].isin(allowed) & (phases["category"] != "article")]
@@ -671,7 +650,7 @@ def checked_claims(article: str | None = None, claims: pd.DataFrame | None = Non
     in the order the article makes them) with paragraph, quote, verdict,
     verdict note and evidence ids."""
     claims = data.claims() if claims is None else claims
-    articles = LESSON_ORDER if article is None else (_choice("article", article, LESSON_ORDER),)
+    articles = LESSON_ORDER if article is None else (check_choice("article", article, LESSON_ORDER),)
     rows = claims[claims["checkable"].astype(bool) & claims["article"].isin(articles)]
     rows = rows.assign(_order=rows["article"].map({a: i for i, a in enumerate(LESSON_ORDER)}))
     rows = rows.sort_values(["_order", "paragraph"], kind="stable").drop(columns="_order")
@@ -695,7 +674,7 @@ def claim_evidence(claim_id: str, claims: pd.DataFrame | None = None, evidence: 
     source date, confidence (raises ``ValueError`` for an unknown id or a
     claim without evidence)."""
     claims = data.claims() if claims is None else claims
-    _choice("claim_id", claim_id, list(claims.index), "claims.csv")
+    check_choice("claim_id", claim_id, list(claims.index), "claims.csv")
     ids = split_ids(claims.loc[claim_id, "evidence_ids"])
     if not ids:
         raise ValueError(f"claim_id={claim_id!r}: not checkable, so no evidence is linked to it")

@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 
 from .. import data
-from ._checks import as_float_array, check_choice, check_count, check_probability
 from ._presets import check_preset_name
+from .validators import as_float_array, check_choice, check_count, check_probability
 
 __all__ = [
     "brier_score",
@@ -68,7 +68,7 @@ def _forecasts(probabilities, outcomes) -> tuple[np.ndarray, np.ndarray]:
     bad = ~np.isin(o, (0.0, 1.0))
     if bad.any():
         i = int(np.argmax(bad))
-        raise ValueError(f"outcomes[{i}] = {o[i].item()!r}: must be 0 or 1 (False or True): did it happen?")
+        raise ValueError(f"outcomes[{i}]={o[i].item()!r}: must be 0 or 1 (False or True): did it happen?")
     return f, o
 
 
@@ -103,7 +103,7 @@ def brier_skill_score(probabilities, outcomes, reference=0.5) -> float:
         ref = float(check_probability("reference", reference))
     ref_score = float(np.mean((ref - o) ** 2))
     if ref_score == 0:
-        raise ValueError(f"reference = {reference!r} scores a perfect 0 on these outcomes, so skill against it is undefined")
+        raise ValueError(f"reference={reference!r} scores a perfect 0 on these outcomes, so skill against it is undefined")
     return 1.0 - brier_score(f, o) / ref_score
 
 
@@ -185,14 +185,14 @@ def hedge_probability(term: str) -> dict[str, float]:
     {'low': 0.8, 'high': 0.95, 'midpoint': 0.875}
     """
     if not isinstance(term, str):
-        raise ValueError(f"term = {term!r}: expected a wording such as 'likely'")
+        raise ValueError(f"term={term!r}: expected a wording such as 'likely'")
     table = hedge_bands()
     wanted = term.strip().lower()
     for name, row in table.iterrows():
         synonyms = [s.strip().lower() for s in str(row["synonyms"] if pd.notna(row["synonyms"]) else "").split(";") if s.strip()]
         if wanted == name.lower() or wanted in synonyms:
             return {"low": float(row["low"]), "high": float(row["high"]), "midpoint": float(row["midpoint"])}
-    raise ValueError(f"term = {term!r}: not a known hedge; expected one of {', '.join(table.index)}")
+    raise ValueError(f"term={term!r}: not a known hedge; expected one of {', '.join(table.index)}")
 
 
 # --- the articles' propositions ----------------------------------------------------------

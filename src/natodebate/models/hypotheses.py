@@ -42,8 +42,8 @@ import numpy as np
 import pandas as pd
 
 from .. import data
-from ._checks import check_choice, check_probability
 from ._presets import check_preset_name
+from .validators import check_choice, check_probability
 
 __all__ = [
     "RATINGS",
@@ -136,7 +136,7 @@ def _prepared(matrix) -> tuple[_Labels, np.ndarray]:
         code = _CODE.get(rating) if isinstance(rating, str) else None
         if code is None:
             raise ValueError(
-                f"matrix[{frame.index[i]!r}, {frame.columns[j]!r}] = {value!r}: unknown rating; expected one of {', '.join(RATINGS)}"
+                f"matrix[{frame.index[i]!r}, {frame.columns[j]!r}]={value!r}: unknown rating; expected one of {', '.join(RATINGS)}"
             )
         codes[i, j] = code
     return _Labels(frame.index, frame.columns), codes
@@ -166,7 +166,7 @@ def _levels(name: str, values, rows: pd.Index) -> np.ndarray:
         level = lookup[evidence_id]
         level = level.strip().capitalize() if isinstance(level, str) else level
         if level not in LEVELS:
-            raise ValueError(f"{name}[{evidence_id!r}] = {level!r}: expected one of High, Medium, Low")
+            raise ValueError(f"{name}[{evidence_id!r}]={level!r}: expected one of High, Medium, Low")
         levels.append(level)
     return np.array(levels, dtype=object)
 
