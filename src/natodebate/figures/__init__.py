@@ -49,3 +49,16 @@ __all__ = [
     "argument_sunburst", "tornado", "weighting_figure", "update_weighting_figure", "crux_figure",
     "update_crux_figure",
 ]
+
+
+#: The topic modules of lessons 04–08, imported when first used
+#: (``figures.credibility``), so that a lesson loads only what it draws.
+LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts")
+
+
+def __getattr__(name: str):
+    if name in LESSON_TOPICS:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
