@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told to (containers, Binder-like boxes).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test bench clean-notebooks refresh-notebooks env-check
+.PHONY: lab test bench refresh-notebooks reset-lessons
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -32,7 +32,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_notebooks.py
 
-# Re-execute the lessons and keep only the outputs of cells marked
-# `# NBVAL_CHECK_OUTPUT` (see README, "Notebooks").
+# Re-execute the lessons and keep only the outputs of cells tagged
+# nbval-check-output (see DEVELOPING.md, "Notebooks").
 refresh-notebooks: $(STAMP)
 	$(BIN)/python tools/refresh_notebooks.py notebooks/*.ipynb
+
+# Put every lesson back as git has it (discards outputs and answers written
+# into the lesson files; README, "Reset a lesson").
+reset-lessons:
+	git checkout -- notebooks/
