@@ -1,6 +1,6 @@
 """Benchmark the lesson notebooks against the course's performance targets.
 
-    make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 9] [--updates 200])
+    make bench        (or: .venv/bin/python benchmarks/bench_notebooks.py [--repeats 9] [--updates 200] [--moves 30])
 
 For every lesson (``notebooks/NN_*.ipynb``) it measures:
 
@@ -18,6 +18,16 @@ For every lesson (``notebooks/NN_*.ipynb``) it measures:
 - **Kernel peak RSS** (MB): ``VmHWM`` of the kernel process after Run All,
   the largest over the repeats.
 - **File size** of the notebook on disk (KB).
+- **Slider to redraw in Chromium** (ms), for every panel: JupyterLab in
+  headless Chromium (``tests/browser_helpers.py``; Debian's ``chromium`` or
+  ``$NATODEBATE_CHROMIUM``) opens the lesson at 1280×800 with the file
+  browser open, runs all cells, and moves each panel's first slider by one
+  step (arrow keys, alternately up and down) ``--moves`` times, a quarter of
+  a second apart (a student's pace); each move is timed in the page from the
+  key's input event (``event.timeStamp``) to plotly's ``plotly_afterplot``
+  on the panel's plot: the whole round trip through widget, kernel, model,
+  FigureWidget and plotly.js. Median and 95th percentile (two warm-up moves
+  not counted). Without Chromium (or with ``--no-browser``) it is "n/a".
 - **Start-up cost** of ``import plotly.graph_objects as go; go.FigureWidget()``
   in a fresh interpreter, and whether ``rfc3987_syntax`` got imported, with
   the ``rfc3987`` pin in effect and with ``rfc3987`` hidden (what the pin saves).
@@ -35,6 +45,7 @@ import datetime as dt
 import hashlib
 import importlib.metadata
 import json
+import math
 import os
 import platform
 import shutil
@@ -60,6 +71,7 @@ TARGET_CALLBACK_P95_MS = 30.0
 TARGET_RUN_ALL_RATIO = 1.5
 TARGET_PEAK_RSS_MB = 200.0
 TARGET_FILE_KB = 200.0
+TARGET_REDRAW_P95_MS = 150.0
 
 #: Per lesson (file stem): Python statements, run in the lesson's kernel after
 #: Run All, that bind ``panel`` (the lesson's panel) and ``control`` (the
@@ -316,6 +328,117 @@ def data_load_cost(cache_dir: Path | None) -> dict:
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
+# --------------------------------------------------------------------------- in Chromium
+
+#: The browser test's helpers: a throwaway JupyterLab server and a Chromium page.
+TESTS_DIR = REPO_ROOT / "tests"
+
+#: The classroom laptop screen the moves are timed on (JupyterLab's file browser open).
+REDRAW_VIEWPORT = {"width": 1280, "height": 800}
+
+# Arms one measurement on the marked panel: the next keydown on the marked
+# slider's handle records its input time, the next plotly_afterplot of the
+# panel's plot the time the plot was redrawn (same clock: performance.now()).
+_ARM_REDRAW_JS = """
+(marker) => {
+  const panel = document.querySelector('[' + marker + ']');
+  const gd = panel.querySelector('.js-plotly-plot');
+  const handle = document.querySelector('[' + marker + '-slider] .noUi-handle');
+  window.__natodebateRedraw = {input: null, redraw: null};
+  handle.addEventListener('keydown', (event) => {
+    if (window.__natodebateRedraw.input === null) { window.__natodebateRedraw.input = event.timeStamp; }
+  }, {capture: true, once: true});
+  gd.once('plotly_afterplot', () => { window.__natodebateRedraw.redraw = performance.now(); });
+}
+"""
+
+
+def _ms_summary(milliseconds: list[float]) -> dict:
+    ms = sorted(milliseconds)
+    return {
+        "status": "ok", "moves": len(ms), "median_ms": statistics.median(ms),
+        "p95_ms": ms[math.ceil(0.95 * len(ms)) - 1], "max_ms": ms[-1],  # nearest-rank percentile
+    }
+
+
+def browser_redraw_latency(lesson_paths: list[Path], moves: int, pause_s: float = 0.25) -> dict[str, list[dict]]:
+    """Lesson file name → one result per panel (see the module docstring):
+    ``{"status": "ok", "moves", "median_ms", "p95_ms", "max_ms", "slider"}``,
+    or ``{"status": "n/a" | "error", "reason"}``."""
+    sys.path.insert(0, str(TESTS_DIR))
+    try:
+        import browser_helpers as helpers
+        from playwright.sync_api import sync_playwright
+    except ImportError as err:
+        return {path.name: [{"status": "n/a", "reason": f"browser stack not importable ({err})"}] for path in lesson_paths}
+    chromium = helpers.chromium_executable()
+    if chromium is None:
+        return {path.name: [{"status": "n/a", "reason": "no Chromium (apt-get install chromium, or set NATODEBATE_CHROMIUM)"}]
+                for path in lesson_paths}
+    results: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory(prefix="natodebate-bench-lab-") as scratch:
+        server = helpers.start_jupyterlab(NOTEBOOKS_DIR, Path(scratch))
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(chromium), args=helpers.CHROMIUM_ARGS, headless=True)
+                context = browser.new_context(viewport=REDRAW_VIEWPORT)
+                for path in lesson_paths:
+                    print(f"[chromium] {path.name} …", flush=True)
+                    page = context.new_page()
+                    try:
+                        results[path.name] = _redraw_latency_of_lesson(helpers, server, page, path.name, moves, pause_s)
+                    except Exception as err:  # a finding for the report, not a crash of the benchmark
+                        results[path.name] = [{"status": "error", "reason": f"{type(err).__name__}: {str(err)[:200]}"}]
+                    finally:
+                        page.close()
+                        helpers.shut_down_kernels(server)
+                browser.close()
+        finally:
+            helpers.stop_jupyterlab(server)
+    return results
+
+
+def _redraw_latency_of_lesson(helpers, server, page, lesson: str, moves: int, pause_s: float) -> list[dict]:
+    # A workspace of its own, so JupyterLab does not reopen the lessons before it.
+    page.goto(server.url(f"lab/workspaces/bench-{lesson[:2]}/tree/{lesson}"), timeout=120_000)
+    helpers.wait_for_notebook_kernel(page, lesson)
+    helpers.show_file_browser(page)
+    helpers.run_all_cells(page, lesson)
+    if helpers.count_panels(page) == 0:
+        return [{"status": "n/a", "reason": "the lesson shows no panel"}]
+    found = helpers.locate_panel(page, 0)
+    results = []
+    for index in range(found["panels"]):
+        helpers.locate_panel(page, index)
+        if not page.evaluate(helpers._MARK_SLIDER_JS, [helpers.PANEL_MARKER_ATTRIBUTE, helpers.CLAIM_SLIDER_CLASS, "first"]):
+            results.append({"status": "n/a", "reason": f"panel {index} shows no slider"})
+            continue
+        handle = page.locator(f"[{helpers.PANEL_MARKER_ATTRIBUTE}-slider] .noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        slider = handle.evaluate("(h) => (h.closest('.widget-slider').querySelector('.widget-label') || {}).innerText || ''")
+        upwards = float(handle.get_attribute("aria-valuenow")) < float(handle.get_attribute("aria-valuemax"))
+        milliseconds = []
+        for move in range(moves + 2):
+            page.evaluate(_ARM_REDRAW_JS, helpers.PANEL_MARKER_ATTRIBUTE)
+            handle.press("ArrowRight" if upwards else "ArrowLeft")
+            upwards = not upwards
+            page.wait_for_function("() => window.__natodebateRedraw.redraw !== null", timeout=30_000)
+            elapsed = page.evaluate("() => window.__natodebateRedraw.redraw - window.__natodebateRedraw.input")
+            if move >= 2:  # the first two warm the page and the kernel up
+                milliseconds.append(elapsed)
+            time.sleep(pause_s)
+        status = page.evaluate(
+            "([m, c]) => (document.querySelector('[' + m + '] .' + c) || {}).innerText || ''",
+            [helpers.PANEL_MARKER_ATTRIBUTE, helpers.STATUS_CLASS],
+        ).strip()
+        if status:
+            results.append({"status": "error", "reason": f"the panel showed an error: {status[:200]}"})
+            continue
+        results.append({**_ms_summary(milliseconds), "slider": slider.strip() or "slider"})
+    return results
+
+
 # --------------------------------------------------------------------------- reporting
 
 
@@ -365,6 +488,7 @@ def render_report(
     total_seconds: float,
     data_cold: dict,
     data_warm: dict,
+    redraw: dict[str, list[dict]] | None = None,
 ) -> tuple[str, list[str]]:
     """The Markdown report and the list of missed targets."""
     failures: list[str] = []
@@ -382,7 +506,8 @@ def render_report(
         f" cell timeout {args.timeout} s; whole benchmark {total_seconds:.0f} s",
         "",
         f"Targets: callback p95 ≤ {TARGET_CALLBACK_P95_MS:.0f} ms; Run All ≤ {TARGET_RUN_ALL_RATIO}× the floor;"
-        f" kernel peak RSS ≤ {TARGET_PEAK_RSS_MB:.0f} MB; notebook file ≤ {TARGET_FILE_KB:.0f} KB.",
+        f" kernel peak RSS ≤ {TARGET_PEAK_RSS_MB:.0f} MB; notebook file ≤ {TARGET_FILE_KB:.0f} KB;"
+        f" slider to redraw in Chromium p95 ≤ {TARGET_REDRAW_P95_MS:.0f} ms.",
         "",
         "| notebook | Run All, median (s) | × floor | callback median (ms) | callback p95 (ms) "
         "| kernel peak RSS (MB) | file (KB) | notes |",
@@ -427,6 +552,7 @@ def render_report(
         notes_text = "; ".join(notes).replace("|", "\\|")
         lines.append(f"| {name} | {run_all} | {ratio} | {callback_median} | {callback_p95} | {rss} | {size} | {notes_text} |")
 
+    lines += ["", *_redraw_lines(redraw, args, failures)]
     lines += [
         "",
         "Start-up: kernel-side cost of `import plotly.graph_objects as go; go.FigureWidget()` in a fresh"
@@ -448,6 +574,34 @@ def render_report(
     return "\n".join(lines), failures
 
 
+def _redraw_lines(redraw: dict[str, list[dict]] | None, args: argparse.Namespace, failures: list[str]) -> list[str]:
+    """The report's table of slider-to-redraw times in Chromium, one row per panel."""
+    if redraw is None:
+        return ["Slider to redraw in Chromium: not measured (--no-browser)."]
+    lines = [
+        f"Slider to redraw in Chromium: from a slider key's input event to plotly's redraw of the panel's plot,"
+        f" {args.moves} moves per panel a quarter of a second apart, JupyterLab at"
+        f" {REDRAW_VIEWPORT['width']}×{REDRAW_VIEWPORT['height']} with the file browser open:",
+        "",
+        "| notebook | panel | slider moved | moves | median (ms) | p95 (ms) | max (ms) |",
+        "|---|---:|---|---:|---:|---:|---:|",
+    ]
+    for lesson, panels in redraw.items():
+        for index, result in enumerate(panels):
+            if result["status"] == "ok":
+                p95 = _checked(result["p95_ms"], TARGET_REDRAW_P95_MS, ".0f", failures, f"{lesson}: slider to redraw p95")
+                lines.append(
+                    f"| {lesson} | {index} | {result['slider']} | {result['moves']} | {result['median_ms']:.0f} | {p95} |"
+                    f" {result['max_ms']:.0f} |"
+                )
+            else:
+                if result["status"] == "error":
+                    failures.append(f"{lesson}: slider to redraw error")
+                reason = result["reason"].replace("|", "\\|")
+                lines.append(f"| {lesson} | {index} | {result['status']}: {reason} | | | | |")
+    return lines
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -460,9 +614,14 @@ def _positive_int(text: str) -> int:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=_positive_int, default=9, help="Run All repeats per notebook (default 9: one run varies by ±0.2 s here, and slow spells of the machine last several runs)")
+    parser.add_argument(
+        "--repeats", type=_positive_int, default=9,
+        help="Run All repeats per notebook (default 9: one run varies by ±0.2 s here, and slow spells of the machine last several runs)",
+    )
     parser.add_argument("--updates", type=_positive_int, default=200, help="control updates per panel (default 200)")
     parser.add_argument("--timeout", type=_positive_int, default=180, help="per-cell timeout, seconds (default 180)")
+    parser.add_argument("--moves", type=_positive_int, default=30, help="slider moves per panel timed in Chromium (default 30)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the slider-to-redraw timing in Chromium")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="Markdown report to write")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 if a target is missed")
     return parser.parse_args(argv)
@@ -507,6 +666,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.timeout,
                     latency_updates=args.updates if repeat == 0 and result is not floor else None,
                 )
+    redraw = None if args.no_browser else browser_redraw_latency(lesson_paths, args.moves)
     print("start-up probes …", flush=True)
     startup_fixed = startup_cost(hide_rfc3987=False, repeats=args.repeats)
     startup_unfixed = startup_cost(hide_rfc3987=True, repeats=args.repeats)
@@ -519,7 +679,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report, failures = render_report(
         floor, lessons, startup_fixed, startup_unfixed, args, load_before, os.getloadavg(),
-        time.perf_counter() - began, data_cold, data_warm,
+        time.perf_counter() - began, data_cold, data_warm, redraw,
     )
     args.output.write_text(report, encoding="utf-8")
     print()
