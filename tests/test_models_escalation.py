@@ -127,6 +127,50 @@ def test_without_jump_or_response_risk_nothing_goes_nuclear():
     assert (risks == 0).all()
 
 
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), lr_quiet=st.floats(0.5, 1.2), lr_response=st.floats(0.8, 4.0))
+def test_the_response_risk_curve_is_the_ladder_at_every_response_risk(seed, lr_quiet, lr_response):
+    curve = esc.response_risk_curve(lr_quiet, lr_response, runs=400, periods=12, seed=seed)
+    for risk in (0.0, 0.001, 0.01, 0.05, 0.3, 1.0):
+        expected = esc.ladder(lr_quiet, lr_response, risk, runs=400, periods=12, seed=seed)
+        pd.testing.assert_series_equal(curve.p_nuclear(risk), expected)
+    table = curve.table([0.0, 0.05])
+    assert list(table.columns) == POLICY_LABELS and table.loc[0.05].tolist() == curve.p_nuclear(0.05).tolist()
+
+
+@pytest.mark.parametrize("reader", ["K", "P", "neutral"])
+def test_the_flip_risk_is_where_responding_stops_being_safer(reader):
+    lr_quiet, lr_response = esc.preset(reader, "ladder")["lr_quiet"], esc.preset(reader, "ladder")["lr_response"]
+    curve = esc.response_risk_curve(lr_quiet, lr_response)
+    for column, policy in enumerate((1, 2, 3)):
+        flip = curve.flip_risk(policy)
+        assert 0 < flip < 1
+        at, above = esc.ladder(lr_quiet, lr_response, flip), esc.ladder(lr_quiet, lr_response, flip + 1e-9)
+        assert at.iloc[column] <= at.iloc[-1] and above.iloc[column] > above.iloc[-1]
+    assert curve.flip_risk(None) == max(curve.flip_risk(p) for p in (1, 2, 3))
+
+
+def test_the_flip_risks_of_the_two_readers():
+    """K's reader: responding from rung 1 stays safer than silence up to a
+    response risk of 0.15 (the preset's is 0.002); P's reader: only below
+    0.0012 (the preset's is 0.05). The reversal lives in those numbers."""
+    k, p = esc.response_risk_curve(0.67, 3.0), esc.response_risk_curve(1.0, 1.0)
+    assert k.flip_risk(1) == pytest.approx(0.152, abs=0.001)
+    assert p.flip_risk(1) == pytest.approx(0.0012, abs=0.0001)
+    assert k.flip_risk(1) > 0.002 and p.flip_risk(1) < 0.05
+
+
+def test_the_response_risk_curve_refuses_what_it_cannot_answer():
+    with pytest.raises(ValueError, match="response_risk: not an argument of response_risk_curve"):
+        esc.response_risk_curve(0.67, 3.0, response_risk=0.01)
+    with pytest.raises(ValueError, match="must include None"):
+        esc.response_risk_curve(0.67, 3.0, policies=(1, 2), runs=100).flip_risk(1)
+    with pytest.raises(ValueError, match=r"policy=4: not among the curve's policies"):
+        esc.response_risk_curve(0.67, 3.0, runs=100).flip_risk(4)
+    with pytest.raises(ValueError, match=r"^response_risk=2: must be a probability"):
+        esc.response_risk_curve(0.67, 3.0, runs=100).p_nuclear(2)
+
+
 def test_policies_and_lengths_are_checked():
     with pytest.raises(ValueError, match=r"policies: 5 is not a response rung; expected a whole number 1–4 or None"):
         esc.ladder(policies=(1, 5))

@@ -68,6 +68,8 @@ __all__ = [
     "LadderSimulation",
     "ladder_simulation",
     "ladder",
+    "ResponseRiskCurve",
+    "response_risk_curve",
     "DISTRIBUTIONS",
     "input_quantiles",
     "sample_inputs",
@@ -234,7 +236,11 @@ class LadderSimulation:
     ``final_rungs``: share of runs on each rung 0…4 at the end, and of runs
     that ended in nuclear use (last column), shape (policies, rungs + 1);
     ``responses``: mean number of NATO responses per run;
-    ``probes``: mean number of Russian climbs per run.
+    ``probes``: mean number of Russian climbs per run;
+    ``nuclear``: whether each run ended in nuclear use, shape (policies, runs);
+    ``response_dice`` (only with ``response_dice=True``): per run, the
+    smallest of the dice that decided whether a NATO response went nuclear
+    (inf if NATO never responded before the run ended), shape (policies, runs).
     """
 
     policies: tuple
@@ -247,6 +253,8 @@ class LadderSimulation:
     runs: int
     periods: int
     seed: int
+    nuclear: np.ndarray | None = None
+    response_dice: np.ndarray | None = None
 
     @property
     def labels(self) -> list[str]:
@@ -296,10 +304,13 @@ def ladder_simulation(
     seed: int = 0,
     silence: str = "probes",
     details: bool = True,
+    response_dice: bool = False,
 ) -> LadderSimulation:
     """The ladder Monte Carlo with everything it recorded (see :func:`ladder`
     for the model and the arguments). ``details=False`` skips counting
     responses and probes (they are then 0), as :func:`ladder` does.
+    ``response_dice=True`` also records, per run, the smallest die thrown
+    for a NATO response (see :func:`response_risk_curve`, which uses it).
 
     >>> sim = ladder_simulation(runs=1000, periods=12)
     >>> sim.cumulative.shape, sim.final_rungs.shape
@@ -360,6 +371,7 @@ def ladder_simulation(
     deaths = np.empty((len(chosen), n_periods), dtype=np.int64)
     responses = np.zeros(len(chosen), dtype=np.int64)
     probes = np.zeros(len(chosen), dtype=np.int64)
+    smallest_die = np.full(shape, np.inf) if response_dice else None
     for t in range(n_periods):
         jump, fire = dice[t]
         # 1. Russia climbs one rung if its belief in NATO's resolve is below the next threshold.
@@ -380,6 +392,8 @@ def ladder_simulation(
         rung -= respond
         np.less(fire, r_resp, out=fired)
         fired &= respond
+        if response_dice:
+            np.minimum(smallest_die, fire, out=smallest_die, where=respond)
         died |= fired
         # 4. Odds: × LR_quiet for every probe (or every period), × LR_resp/LR_quiet more for an answered probe.
         if every_period:
@@ -410,6 +424,8 @@ def ladder_simulation(
         runs=n_runs,
         periods=n_periods,
         seed=int(seed),
+        nuclear=~alive,
+        response_dice=smallest_die,
     )
 
 
@@ -481,6 +497,104 @@ def ladder(
         runs=runs, periods=periods, seed=seed, silence=silence, details=False,
     )
     return pd.Series(simulation.p_nuclear, index=pd.Index(simulation.labels, name="policy"), name="P(nuclear use)")
+
+
+@dataclass(frozen=True)
+class ResponseRiskCurve:
+    """P(nuclear use) of each response policy for every response risk
+    r_resp at once, from one run of the ladder (see
+    :func:`response_risk_curve`).
+
+    ``jumps``: whether a run went nuclear by an inadvertent jump (no response
+    having gone nuclear first), shape (policies, runs); ``response_dice``:
+    the smallest die thrown for a response before that (inf: none).
+    """
+
+    policies: tuple
+    jumps: np.ndarray
+    response_dice: np.ndarray
+    runs: int
+    seed: int
+
+    @property
+    def labels(self) -> list[str]:
+        """The policies in words."""
+        return [policy_label(p) for p in self.policies]
+
+    def nuclear_counts(self, response_risk: float) -> np.ndarray:
+        """Runs that end in nuclear use at response risk ``response_risk``, per policy."""
+        r = float(check_probability("response_risk", response_risk))
+        return (self.jumps | (self.response_dice < r)).sum(axis=1)
+
+    def p_nuclear(self, response_risk: float) -> pd.Series:
+        """P(nuclear use) per policy at ``response_risk``: exactly what
+        :func:`ladder` returns for the same arguments and seed."""
+        return pd.Series(
+            self.nuclear_counts(response_risk) / self.runs, index=pd.Index(self.labels, name="policy"), name="P(nuclear use)"
+        )
+
+    def table(self, response_risks) -> pd.DataFrame:
+        """P(nuclear use): one row per response risk, one column per policy."""
+        risks = np.atleast_1d(check_probability("response_risks", response_risks))
+        rows = [(self.jumps | (self.response_dice < r)).sum(axis=1) / self.runs for r in risks]
+        return pd.DataFrame(rows, index=pd.Index(risks, name="response risk"), columns=pd.Index(self.labels, name="policy"))
+
+    def flip_risk(self, policy: int | None) -> float:
+        """The response risk above which responding from rung ``policy`` is
+        riskier than never responding (and at or below which it is as safe
+        or safer): 0.0 if it is riskier even when responses themselves never
+        go nuclear, 1.0 if it stays safer whatever the response risk. For
+        ``None`` (never respond): the largest of the responding policies'
+        flip risks, the response risk below which some responding policy is
+        safer than never responding (0.0 if none ever is). Needs "never
+        respond" among the policies."""
+        if None not in self.policies:
+            raise ValueError("flip_risk compares with never responding: the curve's policies must include None")
+        never = int(self.jumps[self.policies.index(None)].sum())
+        if policy is None:
+            flips = [self.flip_risk(p) for p in self.policies if p is not None]
+            return max((f for f in flips), default=0.0)
+        if policy not in self.policies:
+            raise ValueError(f"policy={policy!r}: not among the curve's policies {self.policies}")
+        row = self.policies.index(policy)
+        jumps = self.jumps[row]
+        # P(r) = (jumps + #{dice < r}) / runs rises in steps; it passes the
+        # never-respond count at the (never − jumps + 1)-th smallest die.
+        needed = never - int(jumps.sum()) + 1
+        if needed <= 0:
+            return 0.0
+        dice = np.sort(self.response_dice[row][~jumps])
+        dice = dice[np.isfinite(dice)]
+        return float(dice[needed - 1]) if needed <= dice.size else 1.0
+
+
+def response_risk_curve(lr_quiet=0.82, lr_response=1.73, **arguments) -> ResponseRiskCurve:
+    """The ladder's P(nuclear use) for every response risk r_resp at once:
+    one run of :func:`ladder_simulation` with r_resp = 0 that records, per
+    run, whether an inadvertent jump ended it and the smallest die thrown for
+    a NATO response before that. With common random numbers a run is the
+    same up to its first response whose die falls below r_resp, so at
+    response risk r it ends in nuclear use iff it jumped or that smallest die
+    is below r: ``curve.p_nuclear(r)`` equals ``ladder(lr_quiet,
+    lr_response, r)`` exactly, for any r, without a new simulation (a panel
+    recomputes nothing when only r_resp moves), and ``curve.flip_risk(k)``
+    is the response risk at which responding from rung k stops being safer
+    than never responding. ``arguments``: the keyword arguments of
+    :func:`ladder` other than ``response_risk``.
+
+    >>> curve = response_risk_curve(0.67, 3.0)
+    >>> curve.p_nuclear(0.002).round(3).tolist()   # = ladder(0.67, 3.0, 0.002)
+    [0.034, 0.04, 0.052, 0.108]
+    >>> round(curve.flip_risk(1), 3)   # responding from rung 1 stays safer than never responding up to this r_resp
+    0.152
+    """
+    if "response_risk" in arguments:
+        raise ValueError("response_risk: not an argument of response_risk_curve (the curve covers every response risk)")
+    simulation = ladder_simulation(lr_quiet, lr_response, 0.0, details=False, response_dice=True, **arguments)
+    return ResponseRiskCurve(
+        policies=simulation.policies, jumps=simulation.nuclear, response_dice=simulation.response_dice,
+        runs=simulation.runs, seed=simulation.seed,
+    )
 
 
 # --- Monte Carlo of uncertain inputs and the tornado ------------------------------
