@@ -51,9 +51,13 @@ __all__ = [
     "restraints_until_probe",
     "likelihood_ratio_to_cross",
     "assess",
+    "flip_points",
+    "belief_curve",
     "preset",
     "preset_table",
     "preset_results",
+    "preset_verdicts",
+    "preset_sweep",
 ]
 
 #: Which function each preset row parameterises (model column of model_presets.csv).
@@ -279,6 +283,66 @@ def assess(prior, p_restraint_if_resolute, p_restraint_if_not, n=1, linkage=1.0,
     }
 
 
+def flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n=1, linkage=1.0, gain=1.0, cost=4.0, *, attribution=1.0) -> dict:
+    """Where the verdict (probe or not after ``n`` restraints) flips, one
+    input at a time, the others held (scalars only):
+
+    * ``likelihood_ratio``: the LR* at which P(R) after n restraints equals θ
+      (Russia probes when LR < LR*); ``None`` when n·ρ·a = 0 (restraint then
+      moves nothing) or the prior is 0 or 1;
+    * ``linkage``: the ρ* in [0, 1] at which it flips (Russia probes when
+      ρ > ρ* if LR < 1); ``None`` if no linkage from 0 to 1 flips it;
+    * ``cost``: the cost C* (units of the gain) at which θ equals the
+      belief (Russia probes when C < C*); ``None`` when the belief is 0;
+    * ``restraints``: :func:`restraints_until_probe` (``None``: never).
+
+    >>> flips = flip_points(0.6, 0.5, 0.95, n=3)
+    >>> round(flips["likelihood_ratio"], 3), round(flips["linkage"], 3), round(flips["cost"], 2), flips["restraints"]
+    (0.55, 0.931, 4.57, 3)
+    """
+    verdict = assess(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
+    p0, theta, belief = float(prior), float(verdict["threshold"]), float(verdict["posterior"])
+    weight = float(linkage) * float(attribution)
+    inside = 0 < p0 < 1 and 0 < theta < 1
+    lr_star = likelihood_ratio_to_cross(p0, theta, n, weight) if inside and float(n) * weight > 0 else None
+    rho_star = None
+    lr = float(verdict["likelihood_ratio"])
+    if inside and float(n) * float(attribution) > 0 and 0 < lr < np.inf and lr != 1:
+        needed = (math.log(theta / (1 - theta)) - math.log(p0 / (1 - p0))) / (float(n) * float(attribution) * math.log(lr))
+        rho_star = needed if 0 <= needed <= 1 else None
+    cost_star = float(gain) * (1 - belief) / belief if belief > 0 else None
+    return {
+        "likelihood_ratio": None if lr_star is None else float(lr_star),
+        "linkage": rho_star,
+        "cost": cost_star,
+        "restraints": restraints_until_probe(
+            p0, p_restraint_if_resolute, p_restraint_if_not, linkage, gain, cost, attribution=attribution
+        ),
+    }
+
+
+def belief_curve(
+    prior, p_restraint_if_resolute, p_restraint_if_not, n=1, linkage=1.0, gain=1.0, cost=4.0, *, attribution=1.0, n_max=10
+) -> dict:
+    """Everything lesson 04's figure and readout show for one setting:
+    ``counts`` (0, 1, …, at least ``n_max``, whole restraints) and
+    ``beliefs`` (P(R) after each, 0–1), the verdict of :func:`assess` at
+    ``n`` (``likelihood_ratio``, ``posterior``, ``threshold``, ``margin``,
+    ``probes``), ``n`` and ``prior`` themselves, and ``flips``
+    (:func:`flip_points`). Scalars only.
+
+    >>> curve = belief_curve(0.5, 0.6, 0.9, n=3)
+    >>> curve["beliefs"][:4].round(2), curve["probes"], curve["flips"]["restraints"]
+    (array([0.5 , 0.4 , 0.31, 0.23]), False, 4)
+    """
+    verdict = assess(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
+    top = max(int(check_nonnegative("n_max", n_max, "number of restraints")), math.ceil(float(n)))
+    counts = np.arange(top + 1)
+    beliefs = posterior(prior, p_restraint_if_resolute, p_restraint_if_not, counts, linkage, attribution=attribution)
+    flips = flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
+    return {**verdict, "n": float(n), "prior": float(prior), "counts": counts, "beliefs": np.asarray(beliefs), "flips": flips}
+
+
 def preset(name: str, function: str = "posterior") -> dict[str, float]:
     """The keyword arguments of :func:`posterior` (``function="posterior"``)
     or of :func:`probe_threshold` (``function="probe_threshold"``) under
@@ -286,7 +350,7 @@ def preset(name: str, function: str = "posterior") -> dict[str, float]:
     where every value has its justification).
 
     >>> sorted(preset("neutral"))
-    ['linkage', 'n', 'p_restraint_if_not', 'p_restraint_if_resolute', 'prior']
+    ['attribution', 'linkage', 'n', 'p_restraint_if_not', 'p_restraint_if_resolute', 'prior']
     """
     check_choice("function", function, tuple(PRESET_MODELS))
     return preset_arguments(PRESET_MODELS[function], name)
@@ -316,4 +380,72 @@ def preset_results() -> pd.DataFrame:
         rows[name] = assess(**preset(name), **preset(name, "probe_threshold"))
     table = pd.DataFrame(rows).T
     table.index.name = "preset"
+    return table
+
+
+#: What each verdict means for the articles' dispute.
+CONCLUSIONS = {
+    True: "restraint invites a probe (Kagan)",
+    False: "restraint invites no probe (Petrovics)",
+}
+
+
+def preset_verdicts() -> pd.DataFrame:
+    """The lesson's side-by-side table, one column per preset (K, P,
+    neutral): the inputs that differ (LR, linkage ρ), the belief P(R) after
+    n restraints, θ, whether Russia probes, where the verdict would flip
+    (the LR*, ρ* and C/G of :func:`flip_points`, one input at a time; "—"
+    where no value flips it) and the conclusion it reaches. Numbers are
+    rounded to 3 places (C/G to 2).
+
+    >>> preset_verdicts().loc["Russia probes"].tolist()
+    ['yes', 'no', 'no']
+    """
+    def shown(value, places):
+        return "—" if value is None else round(float(value), places)
+
+    columns = {}
+    for name in ("K", "P", "neutral"):
+        arguments = {**preset(name), **preset(name, "probe_threshold")}
+        verdict = assess(**arguments)
+        flips = flip_points(**arguments)
+        columns[name] = {
+            "likelihood ratio LR": round(float(verdict["likelihood_ratio"]), 3),
+            "linkage ρ": arguments["linkage"],
+            "restraints n": int(arguments["n"]),
+            "P(R) after n": round(float(verdict["posterior"]), 3),
+            "threshold θ": round(float(verdict["threshold"]), 3),
+            "Russia probes": "yes" if verdict["probes"] else "no",
+            "flips at LR": shown(flips["likelihood_ratio"], 3),
+            "flips at ρ": shown(flips["linkage"], 3),
+            "flips at C/G": shown(None if flips["cost"] is None else flips["cost"] / arguments["gain"], 2),
+            "conclusion": CONCLUSIONS[bool(verdict["probes"])],
+        }
+    table = pd.DataFrame(columns)
+    table.columns.name = "preset"
+    return table
+
+
+def preset_sweep(parameter: str, values: Sequence[float]) -> pd.DataFrame:
+    """Each preset's verdict with one argument of :func:`posterior` or
+    :func:`probe_threshold` set to each of ``values`` in turn (the others at
+    the preset): one row per value, one column per preset (K, P, neutral),
+    each cell P(R) after the preset's n restraints and the verdict, e.g.
+    ``"0.179 · probes"``.
+
+    >>> preset_sweep("attribution", [1.0, 0.5]).loc[0.5, "K"]
+    '0.364 · no probe'
+    """
+    known = tuple(preset("K")) + tuple(preset("K", "probe_threshold"))
+    check_choice("parameter", parameter, known)
+    columns = {}
+    for name in ("K", "P", "neutral"):
+        cells = []
+        for value in values:
+            arguments = {**preset(name), **preset(name, "probe_threshold"), parameter: value}
+            verdict = assess(**arguments)
+            cells.append(f"{float(verdict['posterior']):.3f} · {'probes' if verdict['probes'] else 'no probe'}")
+        columns[name] = cells
+    table = pd.DataFrame(columns, index=pd.Index(list(values), name=parameter))
+    table.columns.name = "preset"
     return table
