@@ -29,6 +29,9 @@ SAMPLES = {
     "checks": lambda: check.numeric_claim_checks(10.0, "first_published"),
     "tolerance_pct": lambda: 10.0,
     "vintage": lambda: "first_published",
+    "belief_figure.curve": lambda: models.credibility.belief_curve(
+        **models.credibility.preset("K"), **models.credibility.preset("K", "probe_threshold")
+    ),
 }
 
 #: Functions that return a figure but frame one given to them.
