@@ -287,3 +287,31 @@ def test_ladder_k_responds_early_p_never_neutral_between():
     assert results.loc["P", "safest policy"] == "never respond"
     gap = results["respond from rung 1"] - results["never respond"]  # < 0: responding early is safer
     assert gap["K"] < gap["neutral"] < gap["P"]
+
+
+def test_the_decision_flips_where_the_utilities_cross():
+    flips = esc.decision_flips(0.08, 0.03, 0.3, 10, 0.1)
+    assert flips == pytest.approx({"p_nuclear_intervention": 0.07, "loss": 8.0, "gains": 0.5})
+    # at each flip point, one input at a time, the two options are worth the same
+    assert esc.utility_difference(flips["p_nuclear_intervention"], 0.03, 10, 0.3, 0.1) == pytest.approx(0, abs=1e-12)
+    assert esc.utility_difference(0.08, 0.03, flips["loss"], 0.3, 0.1) == pytest.approx(0, abs=1e-12)
+    assert esc.utility_difference(0.08, 0.03, 10, flips["gains"] - 0.1, 0.1) == pytest.approx(0, abs=1e-12)
+    # intervention adds no risk: no loss tips the balance
+    assert np.isnan(esc.decision_flips(0.02, 0.03, 0.3, 10)["loss"])
+
+
+@pytest.mark.parametrize("reader", ["K", "P", "neutral"])
+def test_each_reader_s_decision_flips_at_its_threshold(reader):
+    arguments = esc.preset(reader, "decide")
+    flips = esc.decision_flips(**arguments)
+    assert flips["p_nuclear_intervention"] == pytest.approx(arguments["p_nuclear_restraint"] + esc.decision_threshold(
+        arguments["delta_benefit"], arguments["loss"], arguments["delta_reputation"]))
+    # K's reader sits below the flip point (intervenes), P's and the neutral reader above it (restrain)
+    below = arguments["p_nuclear_intervention"] < flips["p_nuclear_intervention"]
+    assert below == (reader == "K") == esc.decide(**arguments)["intervene"]
+
+
+def test_published_nuclear_risks_are_the_rug_marks():
+    risks = esc.published_nuclear_risks()
+    assert list(risks["forecast_id"]) == ["PF3", "PF7", "PF5", "PF4", "PF8", "PF6"]
+    assert risks["question"].str.contains("nuclear").all() and risks["probability"].is_monotonic_increasing

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from ._presets import check_preset_name, preset_arguments, preset_rows
+from .forecasts import published_forecasts
 from .validators import (
     as_float_array,
     check_choice,
@@ -63,7 +64,9 @@ __all__ = [
     "utility_difference",
     "decision_threshold",
     "decide",
+    "decision_flips",
     "survival_game",
+    "published_nuclear_risks",
     "policy_label",
     "LadderSimulation",
     "ladder_simulation",
@@ -200,6 +203,31 @@ def decide(p_nuclear_intervention, p_nuclear_restraint, delta_benefit, loss, del
     }
 
 
+def decision_flips(p_nuclear_intervention, p_nuclear_restraint, delta_benefit, loss, delta_reputation=0.0) -> dict:
+    """Where the decision tree's verdict flips, one input at a time (the
+    others held): ``p_nuclear_intervention`` π_I* = π_R + Δπ* (probability;
+    intervene below it); ``loss`` L* = (ΔB + ΔRep)/(π_I − π_R), the loss at
+    which both options are worth the same (units of the stake; when π_I > π_R,
+    intervene below it; ``nan`` when no positive loss does that, e.g. π_I ≤ π_R
+    with ΔB + ΔRep > 0, where intervening wins at any loss); ``gains``
+    (ΔB + ΔRep)* = (π_I − π_R)·L (units of the stake; intervene above it).
+    Scalars only.
+
+    >>> flips = decision_flips(0.08, 0.03, 0.3, 10, 0.1)
+    >>> round(flips["p_nuclear_intervention"], 3), round(flips["loss"], 2), round(flips["gains"], 2)
+    (0.07, 8.0, 0.5)
+    """
+    decision = decide(p_nuclear_intervention, p_nuclear_restraint, delta_benefit, loss, delta_reputation)
+    gains = float(delta_benefit) + float(delta_reputation)
+    delta_p = decision["delta_p"]
+    loss_flip = gains / delta_p if delta_p != 0 and gains / delta_p > 0 else math.nan
+    return {
+        "p_nuclear_intervention": float(p_nuclear_restraint) + float(decision["threshold"]),
+        "loss": loss_flip,
+        "gains": delta_p * float(loss),
+    }
+
+
 def survival_game(rounds: int = 5, step: float = 0.1) -> np.ndarray:
     """Haynes's classroom game (ALPS blog, 2019): disaster probability
     ``step``·t in round t; returns P(survive n rounds) = Π_{t≤n}(1 − step·t)
@@ -212,6 +240,22 @@ def survival_game(rounds: int = 5, step: float = 0.1) -> np.ndarray:
     s = float(check_probability("step", step))
     risk = np.minimum(s * np.arange(1, count + 1), 1.0)
     return np.cumprod(1.0 - risk)
+
+
+def published_nuclear_risks() -> pd.DataFrame:
+    """The published probabilities of nuclear use (``data/published_forecasts.csv``,
+    the rows whose question is about nuclear use), lowest first: the rug
+    marks against which lesson 06 reads π_I and π_R. Columns as in the
+    table (forecaster, question, made, probability, …); the questions differ
+    (full-scale war, use in Ukraine, a detonation in Europe, a conditional
+    estimate, a recollection), so they bound a reader's π rather than give it.
+
+    >>> published_nuclear_risks()["probability"].round(4).tolist()
+    [0.0035, 0.075, 0.09, 0.16, 0.4167, 0.5]
+    """
+    table = published_forecasts()
+    nuclear = table["question"].str.contains("nuclear", case=False)
+    return table[nuclear].sort_values("probability", kind="stable").reset_index(drop=True)
 
 
 # --- the escalation ladder --------------------------------------------------
