@@ -171,3 +171,64 @@ def test_the_neutral_analyst_ties_h1_and_h3_on_the_count():
     assert ach.leaders(**ach.preset("neutral"), rule="heuer") == ["H1", "H3"]
     found = ach.flip_finder(**ach.preset("neutral"))
     assert found["kind"] == "tie broken"
+
+
+# --- lesson 07's one-call helpers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["K", "P", "neutral"])
+@pytest.mark.parametrize("rule", RULES)
+def test_assess_agrees_with_the_single_functions(name, rule):
+    arguments = ach.preset(name)
+    result = ach.assess(**arguments, rule=rule)
+    assert result["scores"].equals(ach.scores(**arguments, rule=rule))
+    assert result["leaders"] == ach.leaders(**arguments, rule=rule)
+    assert result["flip"] == ach.flip_finder(**arguments, rule=rule)
+    assert result["leaders_by_rule"] == {r: ach.leaders(**arguments, rule=r) for r in RULES}
+    assert result["diagnosticity"].equals(ach.diagnosticity(arguments["matrix"]))
+    assert result["matrix"].equals(ach.check_matrix(arguments["matrix"]))
+    assert result["margin"] >= 0 and result["runner_up"] != result["leaders"][0]
+
+
+def test_assess_margin_and_runner_up():
+    result = ach.assess(SMALL, "heuer")
+    assert (result["leaders"], result["runner_up"], result["margin"]) == (["H3"], "H1", 1.0)
+    tied = ach.assess(**ach.preset("neutral"))
+    assert tied["leaders"] == ["H1", "H3"] and tied["margin"] == 0 and tied["runner_up"] == "H3"
+    bayes = ach.assess(**ach.preset("K"), rule="bayes")
+    assert bayes["margin"] == pytest.approx(bayes["scores"]["H1"] - bayes["scores"]["H3"])
+    alone = ach.assess({"H1": {"E1": "C"}})
+    assert (alone["runner_up"], alone["margin"], alone["flip"]) == (None, 0.0, None)
+    with pytest.raises(ValueError, match=r"rule='diagnosticity'"):
+        ach.assess(SMALL, "diagnosticity")
+
+
+def test_score_table_names_every_rule_and_its_leader():
+    table = ach.score_table(**ach.preset("neutral"))
+    assert list(table.index) == list(ach.RULE_NAMES.values())
+    assert table.loc["Heuer count", "leader(s)"] == "H1, H3" and table.loc["naive Bayes", "leader(s)"] == "H1"
+    assert table.loc["Heuer count", "H2"] == 2 and isinstance(table.loc["Heuer count", "H2"], int)
+    assert table.loc["naive Bayes", "H1"] == 0.579
+
+
+def test_the_contested_cells_are_those_the_readers_rate_their_own_way():
+    cells = ach.contested_cells()
+    assert list(zip(cells["evidence"], cells["hypothesis"])) == [
+        ("D1", "H1"), ("D1", "H2"), ("D1", "H3"), ("D2", "H1"), ("D2", "H3"), ("D3", "H4"), ("D6", "H4"),
+    ]
+    for name in ("K", "P"):
+        matrix = ach.matrix(name)
+        for row in cells.itertuples():
+            assert matrix.loc[row.evidence, row.hypothesis] == getattr(row, name)
+    assert ((cells["K"] != cells["neutral"]) | (cells["P"] != cells["neutral"])).all()
+    assert cells["why_K"].str.len().min() > 20
+
+
+def test_preset_flips_show_one_cell_deciding_both_readers_counts():
+    """D1 × H3 — does Russia's long abstention from striking the supply hubs
+    contradict coercion of a supply state? — decides the count for all three readers."""
+    table = ach.preset_flips()
+    for name in ("K", "P", "neutral"):
+        assert table.loc[(name, "Heuer count"), "cell"] == "D1 × H3"
+    assert table.loc[("K", "Heuer count"), "kind"] == "tie made"
+    assert table.loc[("neutral", "naive Bayes"), ["cell", "change", "leaders after"]].tolist() == ["D4 × H1", "N → I", "H3"]

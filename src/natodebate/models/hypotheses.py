@@ -64,6 +64,13 @@ __all__ = [
     "matrix",
     "preset",
     "preset_results",
+    "RULE_NAMES",
+    "BEST_SCORE",
+    "RATING_NAMES",
+    "assess",
+    "score_table",
+    "contested_cells",
+    "preset_flips",
 ]
 
 #: The ratings of the ACH software, most to least consistent, then "not applicable".
@@ -86,6 +93,15 @@ DISAGREEMENT_BANDS = ((0.25, "consensus"), (1.0, "mild"), (1.74, "strong"), (mat
 LEVELS = ("High", "Medium", "Low")
 #: Which score is best for each rule: the lowest, the one closest to 0, the highest.
 _BEST = {"heuer": "low", "open_source_ach": "low", "parc": "high", "bayes": "high"}
+#: The rules that rank hypotheses, as a lesson names them.
+RULE_NAMES = {"heuer": "Heuer count", "open_source_ach": "Open Source ACH", "parc": "PARC weighted", "bayes": "naive Bayes"}
+#: Which score is best under each rule, in words (PARC's scores are all ≤ 0).
+BEST_SCORE = {"heuer": "lowest", "open_source_ach": "lowest", "parc": "closest to 0", "bayes": "highest"}
+#: What each rating means (the ACH software's scale).
+RATING_NAMES = {
+    "CC": "very consistent", "C": "consistent", "N": "neutral", "I": "inconsistent", "II": "very inconsistent",
+    "NA": "not applicable",
+}
 
 
 # --- checking a matrix ----------------------------------------------------------
@@ -241,7 +257,12 @@ def scores(matrix, rule: str = "heuer", *, credibility=None, relevance=None, pri
     check_choice("rule", rule, RULES)
     if rule == "diagnosticity":
         return diagnosticity(matrix)
-    raw = _raw_scores(codes, *_rule(frame, rule, credibility, relevance, prior))
+    return _score_series(frame, rule, _raw_scores(codes, *_rule(frame, rule, credibility, relevance, prior)))
+
+
+def _score_series(frame: _Labels, rule: str, raw: np.ndarray) -> pd.Series:
+    """The raw sums of ``rule`` as :func:`scores` returns them: counts as
+    integers, naive-Bayes log scores as posteriors."""
     if rule == "heuer":
         raw = raw.astype(int)
     elif rule == "bayes":
@@ -293,6 +314,10 @@ def diagnosticity(matrix, rule: str = "heuer") -> pd.Series:
     """
     frame, codes = _prepared(matrix)
     check_choice("rule", rule, ("heuer", "open_source_ach"))
+    return _diagnosticity(frame, codes, rule)
+
+
+def _diagnosticity(frame: _Labels, codes: np.ndarray, rule: str) -> pd.Series:
     if rule == "heuer":
         c = np.where(codes == _NA, np.nan, _CONSISTENCY_CODES[codes])
         with warnings.catch_warnings():
@@ -348,6 +373,11 @@ def _flip_candidates(matrix, rule: str, weights: dict):
     check_choice("rule", rule, tuple(_BEST))
     frame, codes = _prepared(matrix)
     values, row_weights, offset = _rule(frame, rule, weights.get("credibility"), weights.get("relevance"), weights.get("prior"))
+    return _flips_of(frame, codes, rule, values, row_weights, offset)
+
+
+def _flips_of(frame: _Labels, codes: np.ndarray, rule: str, values: np.ndarray, row_weights: np.ndarray, offset: np.ndarray):
+    """:func:`_flip_candidates` for a prepared matrix and rule."""
     base = _raw_scores(codes, values, row_weights, offset)
     before = _leader_mask(base, rule)
     rated = np.argwhere(codes != _NA)
@@ -396,7 +426,11 @@ def flip_finder(matrix, rule: str = "heuer", **weights) -> dict | None:
     >>> found["evidence"], found["hypothesis"], found["new_rating"], found["kind"]
     ('E1', 'H2', 'N', 'tie made')
     """
-    frame, cell, old, new, before, after, kind, step = _flip_candidates(matrix, rule, weights)
+    return _first_flip(_flip_candidates(matrix, rule, weights))
+
+
+def _first_flip(found) -> dict | None:
+    frame, cell, old, new, before, after, kind, step = found
     if len(kind) == 0:
         return None
     first = np.lexsort((np.arange(len(kind)), step, kind))[0]
@@ -536,4 +570,130 @@ def preset_results() -> pd.DataFrame:
                     **{h: float(v) for h, v in values.items()},
                 }
             )
+    return pd.DataFrame(rows).set_index(["preset", "rule"])
+
+
+# --- one call for a panel or a lesson -------------------------------------------------
+
+
+def assess(matrix, rule: str = "heuer", *, credibility=None, relevance=None, prior=None) -> dict:
+    """Everything a lesson shows about ``matrix`` under ``rule`` (one of
+    :data:`RULE_NAMES`), in one call: ``rule``; ``matrix`` (checked, see
+    :func:`check_matrix`); ``scores`` (:func:`scores`); ``leaders`` (the
+    hypotheses ranked first); ``runner_up`` (the best hypothesis other than
+    the first leader) and ``margin`` (how far the first leader is ahead of
+    it in the rule's score, ≥ 0; 0 when the lead is tied); ``flip`` (the
+    flip finder's change, :func:`flip_finder`, or ``None``);
+    ``diagnosticity`` (Heuer's, per evidence row) and ``leaders_by_rule``
+    (rule → leaders, for every rule of :data:`RULE_NAMES`). The weights are
+    those of :func:`scores`.
+
+    >>> result = assess({"H1": {"E1": "C", "E2": "I"}, "H2": {"E1": "I", "E2": "I"}})
+    >>> result["leaders"], result["runner_up"], result["margin"]
+    (['H1'], 'H2', 1.0)
+    """
+    check_choice("rule", rule, tuple(_BEST))
+    frame, codes = _prepared(matrix)
+    checked = pd.DataFrame(np.asarray(RATINGS, dtype=object)[codes], index=frame.index, columns=frame.columns)
+    by_rule, chosen = {}, None
+    for name in RULE_NAMES:  # one pass over the prepared matrix per rule (a panel calls this on every change)
+        parts = _rule(frame, name, credibility, relevance, prior)
+        raw = _raw_scores(codes, *parts)
+        by_rule[name] = [h for h, lead in zip(frame.columns, _leader_mask(raw, name)) if lead]
+        if name == rule:
+            chosen = (parts, raw)
+    parts, raw = chosen
+    values = _score_series(frame, rule, raw)
+    first = by_rule[rule][0]
+    others = values.drop(first)
+    if len(others) == 0:
+        runner_up, margin = None, 0.0
+    elif _BEST[rule] == "low":
+        runner_up, margin = others.idxmin(), float(others.min() - values[first])
+    else:
+        runner_up, margin = others.idxmax(), float(values[first] - others.max())
+    return {
+        "rule": rule,
+        "matrix": checked,
+        "scores": values,
+        "leaders": by_rule[rule],
+        "runner_up": runner_up,
+        "margin": round(margin, 9),
+        "flip": _first_flip(_flips_of(frame, codes, rule, *parts)),
+        "diagnosticity": _diagnosticity(frame, codes, "heuer"),
+        "leaders_by_rule": by_rule,
+    }
+
+
+def score_table(matrix, *, credibility=None, relevance=None, prior=None) -> pd.DataFrame:
+    """The scores of every hypothesis under each rule of :data:`RULE_NAMES`
+    (rows, named), the best score in words and the leader(s): heuer counts
+    as whole numbers, other scores rounded to 3 decimals.
+
+    >>> score_table({"H1": {"E1": "C"}, "H2": {"E1": "I"}}).loc["Heuer count"].tolist()
+    [0, 1, 'lowest', 'H1']
+    """
+    checked = check_matrix(matrix)
+    weights = {"credibility": credibility, "relevance": relevance, "prior": prior}
+    rows = {}
+    for rule, name in RULE_NAMES.items():
+        values = scores(checked, rule, **weights)
+        row = {h: int(v) if rule == "heuer" else round(float(v), 3) for h, v in values.items()}
+        rows[name] = {**row, "best": BEST_SCORE[rule], "leader(s)": ", ".join(leaders(checked, rule, **weights))}
+    columns = list(next(iter(rows.values())))
+    table = pd.DataFrame([[row[c] for c in columns] for row in rows.values()], index=list(rows), columns=columns, dtype=object)
+    table.index.name = "rule"
+    return table
+
+
+def contested_cells() -> pd.DataFrame:
+    """The cells of the course's matrix that the K or the P reader rates
+    differently from the neutral analyst, in matrix order: ``evidence``,
+    ``hypothesis``, the three ratings (``neutral``, ``K``, ``P``) and each
+    rating's justification (``why_neutral``, ``why_K``, ``why_P``).
+
+    >>> contested_cells()[["evidence", "hypothesis", "neutral", "K", "P"]].iloc[0].tolist()
+    ['D1', 'H1', 'C', 'CC', 'I']
+    """
+    readers = {name: ratings(name).set_index(["evidence_id", "hypothesis"]) for name in ("neutral", "K", "P")}
+    own = data.load_table("ach_ratings")
+    own = own[own["analyst"] != "neutral"]
+    cells = set(zip(own["evidence_id"], own["hypothesis"]))
+    order = list(readers["neutral"].index)
+    rows = []
+    for cell in (c for c in order if c in cells):
+        row = {"evidence": cell[0], "hypothesis": cell[1]}
+        row.update({name: readers[name].loc[cell, "rating"] for name in readers})
+        row.update({f"why_{name}": readers[name].loc[cell, "justification"] for name in readers})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def preset_flips() -> pd.DataFrame:
+    """Heuer's step 6 for each preset and rule: the leaders, the flip
+    finder's change (``cell`` "D1 × H3", ``change`` "N → I", ``kind``) and
+    the leaders after it; a row says "none" where no single cell changes
+    the leaders. Rows: (preset, rule name).
+
+    >>> preset_flips().loc[("neutral", "Heuer count"), "cell"]
+    'D1 × H3'
+    """
+    rows = []
+    for name in ("K", "P", "neutral"):
+        arguments = preset(name)
+        for rule, rule_name in RULE_NAMES.items():
+            found = flip_finder(**arguments, rule=rule)
+            row = {"preset": name, "rule": rule_name, "leaders": ", ".join(leaders(**arguments, rule=rule))}
+            if found is None:
+                row.update({"cell": "none", "change": "", "kind": "", "leaders after": ""})
+            else:
+                row.update(
+                    {
+                        "cell": f"{found['evidence']} × {found['hypothesis']}",
+                        "change": f"{found['rating']} → {found['new_rating']}",
+                        "kind": found["kind"],
+                        "leaders after": found["leaders_after"],
+                    }
+                )
+            rows.append(row)
     return pd.DataFrame(rows).set_index(["preset", "rule"])
