@@ -32,6 +32,8 @@ SAMPLES = {
     "belief_figure.curve": lambda: models.credibility.belief_curve(
         **models.credibility.preset("K"), **models.credibility.preset("K", "probe_threshold")
     ),
+    "ach_figure.assessment": lambda: models.hypotheses.assess(**models.hypotheses.preset("neutral")),
+    "diagnosticity_figure.matrix": lambda: models.hypotheses.matrix(),
 }
 
 #: Functions that return a figure but frame one given to them.
