@@ -34,6 +34,9 @@ SAMPLES = {
     ),
     "ach_figure.assessment": lambda: models.hypotheses.assess(**models.hypotheses.preset("neutral")),
     "diagnosticity_figure.matrix": lambda: models.hypotheses.matrix(),
+    "ladder_figure.risks": lambda: models.escalation.ladder(0.67, 3.0, 0.002),
+    "outcome_histogram.result": lambda: models.escalation.monte_carlo(**models.escalation.preset("neutral", "monte_carlo")),
+    "input_tornado.swings": lambda: models.escalation.tornado(**models.escalation.preset("neutral", "tornado")),
 }
 
 #: Functions that return a figure but frame one given to them.
