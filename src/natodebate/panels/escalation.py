@@ -1,0 +1,420 @@
+"""Lesson 06's panels: the decision tree (restrain or intervene, and the
+threshold Δπ* where the choice flips) and the escalation ladder (P(nuclear
+use) under each NATO response policy, from 5,000 simulated crises)."""
+
+from __future__ import annotations
+
+import html
+import math
+
+import ipywidgets as widgets
+
+from .. import data
+from ..figures import escalation as charts
+from ..models import escalation as model
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+
+__all__ = ["DecisionPanel", "LadderPanel", "DECISION_CONTROLS", "LADDER_CONTROLS"]
+
+#: The decision panel's sliders: argument of models.escalation.decide →
+#: (label, minimum, maximum, log scale?, readout format, tooltip). A log
+#: slider's minimum and maximum are powers of ten.
+DECISION_CONTROLS = {
+    "p_nuclear_intervention": ("π_I (intervene)", -3.0, 0.0, True, ".3g", "P(nuclear use) if NATO intervenes"),
+    "p_nuclear_restraint": ("π_R (restrain)", -3.5, -0.5, True, ".3g", "P(nuclear use) under restraint"),
+    "delta_benefit": ("ΔB", 0.0, 1.0, False, ".2f", "what intervening gains over restraint, in units of the war's stake"),
+    "delta_reputation": ("ΔRep", -0.3, 0.5, False, ".2f", "the reputation restraint costs (negative: restraint gains standing), in stakes"),
+    "loss": ("L", 0.0, 2.0, True, ".3g", "the loss from nuclear use, in units of the war's stake"),
+}
+#: The ladder panel's sliders (as above); the policy slider comes after them.
+LADDER_CONTROLS = {
+    "lr_quiet": ("LR quiet", -0.4, 0.2, True, ".3g", "× Russia's odds on NATO's resolve when a probe meets silence (below 1: silence reads as weakness)"),
+    "lr_response": ("LR response", -0.3, 0.8, True, ".3g", "× Russia's odds on NATO's resolve when NATO answers a probe (above 1: a response deters)"),
+    "response_risk": ("response risk", -3.5, -0.7, True, ".3g", "P(nuclear use) that one NATO response itself sets off"),
+}
+#: The policy slider: label → policy (rung k* NATO responds from, or never).
+POLICY_OPTIONS = [("rung 1", 1), ("rung 2", 2), ("rung 3", 3), ("never", "never")]
+
+#: Preset labels, as the claim-weighting panels name the same readers.
+PRESET_LABELS = {"K": "persuaded_by_K", "P": "persuaded_by_P", "neutral": "neutral"}
+
+_DECISION_HELP = (
+    "<div style='line-height:1.3'><small><b>EU<sub>I</sub> − EU<sub>R</sub></b> = ΔB + ΔRep − (π<sub>I</sub> − π<sub>R</sub>)·L, "
+    "in units of what the war is about (the stake). Intervene iff π<sub>I</sub> − π<sub>R</sub> &lt; "
+    "<b>Δπ*</b> = (ΔB + ΔRep)/L. π and L sliders are on a log scale.</small></div>"
+)
+_LADDER_HELP = (
+    "<div style='line-height:1.3'><small>Each run: Russia climbs a rung while its belief that NATO is resolute is "
+    "below the next threshold; a resolute NATO (70% of runs) answers a probe that reaches your rung, pushing it back. "
+    "Silence multiplies Russia's odds on NATO's resolve by <b>LR quiet</b>, a response by <b>LR response</b>; each "
+    "rung risks an accidental jump to nuclear use, each response its own <b>response risk</b>. "
+    "5,000 runs × 24 periods, seed 0; sliders on a log scale.</small></div>"
+)
+
+
+def _slider(name: str, spec: tuple, style, layout) -> widgets.Widget:
+    label, low, high, log, shown, tip = spec
+    if log:
+        slider = widgets.FloatLogSlider(
+            value=10**low, base=10, min=low, max=high, step=0.01, description=label, readout_format=shown, tooltip=tip,
+            continuous_update=False, style=style, layout=layout,
+        )
+    else:
+        slider = widgets.FloatSlider(
+            value=low, min=low, max=high, step=0.01, description=label, readout_format=shown, tooltip=tip,
+            continuous_update=False, style=style, layout=layout,
+        )
+    # The course's CSS class for panel sliders (the browser test finds them by it).
+    slider.add_class("natodebate-claim-slider")
+    return slider
+
+
+class _PresetPanel(PanelBase):
+    """What both panels share: K, P and neutral preset buttons that write
+    every slider, each value's justification (folded), deselecting the
+    preset when the student moves a slider, and the layout."""
+
+    #: The model presets' function (``models.escalation.preset``) and their rows' model name.
+    preset_function = ""
+    preset_model = ""
+
+    def __init__(self, preset: str, controls: dict, title: str, help_html: str, extra: list | None = None):
+        preset = model.check_preset_name(preset)
+        super().__init__(layout=full_width(margin="0", max_width="900px"))
+        self._holding = False  # True while a preset writes every slider
+        labels = data.presets()["label"]
+        self.preset_buttons = widgets.ToggleButtons(
+            options=[(labels[PRESET_LABELS[name]], name) for name in ("K", "P", "neutral")],
+            value=preset, description="Start from:",
+            style={"button_width": "auto", "description_width": "auto"},
+            layout=full_width(flex_flow="row wrap"),
+        )
+        self.preset_buttons.add_class("natodebate-presets")
+        self.preset_buttons.observe(self._on_preset, names="value")
+        self.preset_note = widgets.HTML(layout=full_width())
+        style = widgets.SliderStyle(description_width="112px")
+        self._slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
+        self.sliders: dict[str, widgets.Widget] = {name: _slider(name, spec, style, self._slider_layout) for name, spec in controls.items()}
+        self._controls = controls
+        self._style = style
+        self._title = title
+        self._help = help_html
+        self._extra = extra or []
+
+    def _lay_out(self) -> None:
+        self.summary.add_class(STICKY_CLASS)
+        grid = widgets.HBox([*self.sliders.values(), *self._extra], layout=full_width(flex_flow="row wrap"))
+        # The readout sticks to the top of the view while the sliders are in
+        # view: it is the first child of their area.
+        slider_area = widgets.VBox(
+            [self.summary, widgets.HTML(self._help, layout=full_width()), grid],
+            layout=full_width(margin="0", overflow="visible"),
+        )
+        slider_area.add_class("natodebate-slider-area")
+        self.children = [
+            widgets.HTML(f"<h4 style='margin:4px 0'>{self._title}</h4>"),
+            self.preset_buttons,
+            self.preset_note,
+            self.status,
+            slider_area,
+            self.figure,
+            self.fit_figures,
+        ]
+
+    def arguments(self) -> dict[str, float]:
+        """The model's keyword arguments as the sliders set them."""
+        return {name: float(slider.value) for name, slider in self.sliders.items()}
+
+    def _write_values(self, values: dict) -> None:
+        self._holding = True
+        try:
+            for name, slider in self.sliders.items():
+                slider.value = float(values[name])
+        finally:
+            self._holding = False
+
+    def _justifications(self, preset: str, extra: str = "") -> str:
+        """Each value of the preset with its justification, folded away under one line."""
+        rows = model.preset_table(preset)
+        rows = rows[rows["model"] == self.preset_model]
+        items = []
+        for row in rows.itertuples():
+            label = self._controls[row.parameter][0] if row.parameter in self._controls else row.parameter
+            quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
+            items.append(
+                f"<li><b>{html.escape(label)} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
+                f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
+            )
+        name = data.presets().loc[PRESET_LABELS[preset], "label"]
+        return (
+            "<details style='line-height:1.3'><summary><small>Why these values? "
+            f"({html.escape(name)}: every value and its reason)</small></summary>"
+            f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{''.join(items)}{extra}</ul></details>"
+        )
+
+    def _own_values(self) -> None:
+        """The values are the student's own now: deselect the preset, so that
+        clicking it again restores its values."""
+        self._holding = True
+        try:
+            self.preset_buttons.value = None
+        finally:
+            self._holding = False
+        self.preset_note.value = "<div style='line-height:1.3'><small>Your own values (click a preset to start again from it).</small></div>"
+
+
+class DecisionPanel(_PresetPanel):
+    """Restrain or intervene? Sliders for π_I, π_R, ΔB, ΔRep and L, K, P and
+    neutral presets that set them all at once, a live readout (the verdict,
+    Δπ* against Δπ, and where the verdict flips for each input) and one
+    figure (:func:`natodebate.figures.escalation.decision_figure`, with the
+    published nuclear-risk forecasts as rug marks).
+
+    Attributes: ``sliders`` (dict argument → slider), ``preset_buttons``,
+    ``preset_note``, ``figure``, ``summary``, ``status``, ``decision``
+    (the last :func:`natodebate.models.escalation.decide`) and ``flips``
+    (the last :func:`natodebate.models.escalation.decision_flips`).
+    """
+
+    preset_model = "escalation.decision"
+
+    def __init__(self, preset: str = "neutral"):
+        super().__init__(preset, DECISION_CONTROLS, "Restrain or intervene? The threshold where the choice flips", _DECISION_HELP)
+        for slider in self.sliders.values():
+            slider.observe(self._on_slider, names="value")
+        self._previous: float | None = None
+        self._write_preset(self.preset_buttons.value)
+        self.figure = live_figure(charts.decision_figure(**self.arguments(), forecasts=model.published_nuclear_risks()))
+        self._compute()
+        self._write_summary()
+        self._lay_out()
+
+    def _write_preset(self, preset: str) -> None:
+        self._write_values(model.preset(preset, "decide"))
+        self.preset_note.value = self._justifications(preset)
+
+    def _compute(self) -> None:
+        arguments = self.arguments()
+        self.decision = model.decide(**arguments)
+        self.flips = model.decision_flips(**arguments)
+
+    @shows_errors
+    def _on_preset(self, change) -> None:
+        if change["new"] is None or self._holding:
+            return  # deselected because the student moved a slider
+        self._write_preset(change["new"])
+        self.refresh()
+
+    @shows_errors
+    def _on_slider(self, change) -> None:
+        if self._holding:
+            return
+        self._own_values()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the decision from the sliders; redraw figure and readout."""
+        self._compute()
+        with self.figure.batch_update():
+            charts.update_decision_figure(self.figure, **self.arguments())
+        self._write_summary()
+
+    @property
+    def intervene(self) -> bool:
+        """Whether intervening is worth more than restraint with these values."""
+        return bool(self.decision["intervene"])
+
+    def _write_summary(self) -> None:
+        a, d, flips = self.arguments(), self.decision, self.flips
+        gains = a["delta_benefit"] + a["delta_reputation"]
+        value = float(d["utility_difference"])
+        change = ""
+        if self._previous is not None and round(value - self._previous, 3) != 0:
+            step = value - self._previous
+            change = f" <span style='color:#555'>({'▲' if step > 0 else '▼'} {abs(step):.3f})</span>"
+        self._previous = value
+        colour = charts.INTERVENE_COLOUR if self.intervene else charts.RESTRAIN_COLOUR
+        verdict = "intervene" if self.intervene else "restrain"
+        relation = "&lt;" if d["delta_p"] < d["threshold"] else ("=" if d["delta_p"] == d["threshold"] else "&gt;")
+        pi_flip = flips["p_nuclear_intervention"]
+        parts = [f"π<sub>I</sub> {_share(pi_flip)} (now {_share(a['p_nuclear_intervention'])})" if 0 <= pi_flip <= 1
+                 else "no π<sub>I</sub> between 0 and 1"]
+        parts.append(f"L {flips['loss']:.3g} (now {a['loss']:.3g})" if not math.isnan(flips["loss"]) else "no loss L")
+        parts.append(f"ΔB + ΔRep {flips['gains']:.3g} (now {gains:.3g})")
+        self.summary.value = (
+            "<div style='padding:4px 6px;line-height:1.35'>"
+            f"Δπ = π<sub>I</sub> − π<sub>R</sub> = <b>{d['delta_p']:.4g}</b> {relation} Δπ* = ({a['delta_benefit']:.2f} + "
+            f"{a['delta_reputation']:.2f}) / {a['loss']:.3g} = <b>{d['threshold']:.4g}</b>: "
+            f"<b style='color:{colour};font-size:125%'>{verdict}</b> "
+            f"(EU<sub>I</sub> − EU<sub>R</sub> = {value:+.3f} stakes{change}).<br>"
+            f"<span style='font-size:92%'>It flips at: {' · '.join(parts)}.</span></div>"
+        )
+
+
+class LadderPanel(_PresetPanel):
+    """The escalation ladder: sliders for LR_quiet, LR_resp and the response
+    risk r_resp, and the student's policy (respond from rung k*, or never);
+    K, P and neutral presets set the three assumptions (and the policy to
+    the safest under them); a live readout (the chosen policy's P(nuclear
+    use) against never responding, the ranking, and the response risk at
+    which the verdict flips) and one figure
+    (:func:`natodebate.figures.escalation.ladder_figure`).
+
+    Only what a control changes is recomputed: the LR sliders rerun the
+    Monte Carlo (one :func:`natodebate.models.escalation.response_risk_curve`,
+    about 8 ms), the response risk reads the curve again (no simulation),
+    the policy only redraws.
+
+    Attributes: ``sliders`` (the three assumptions), ``policy`` (the
+    policy slider: 1, 2, 3 or "never"), ``preset_buttons``, ``preset_note``,
+    ``figure``, ``summary``, ``status``, ``curve`` (the last response-risk
+    curve), ``risks`` (P(nuclear use) per policy now), ``flips`` (policy
+    label → response risk above which it is riskier than never responding),
+    ``simulations`` (how many Monte Carlo runs the panel has made).
+    """
+
+    preset_model = "escalation.ladder"
+
+    def __init__(self, preset: str = "neutral", policy: int | None = None):
+        self.policy = widgets.SelectionSlider(
+            options=POLICY_OPTIONS, value="never", description="respond from", tooltip="your policy: the rung k* from which NATO answers a probe",
+            continuous_update=False, style=widgets.SliderStyle(description_width="112px"),
+            layout=widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0"),
+        )
+        self.policy.add_class("natodebate-claim-slider")
+        super().__init__(preset, LADDER_CONTROLS, "Climbing the ladder: which response policy risks least?", _LADDER_HELP, [self.policy])
+        self.simulations = 0
+        self._previous: float | None = None
+        self._curve_key: tuple | None = None
+        self._write_preset(self.preset_buttons.value, policy)
+        self.figure = live_figure(charts.ladder_figure(self.risks, self.chosen_policy))
+        self._write_summary()
+        for name, slider in self.sliders.items():
+            slider.observe(self._on_risk if name == "response_risk" else self._on_assumption, names="value")
+        self.policy.observe(self._on_policy, names="value")
+        self._lay_out()
+
+    # --- the model --------------------------------------------------------------
+
+    @property
+    def chosen_policy(self) -> int | None:
+        """The student's policy as the model names it: rung 1–3, or None (never respond)."""
+        return None if self.policy.value == "never" else int(self.policy.value)
+
+    def _simulate(self) -> None:
+        """Rerun the Monte Carlo if LR quiet or LR response changed."""
+        key = (float(self.sliders["lr_quiet"].value), float(self.sliders["lr_response"].value))
+        if key != self._curve_key:
+            self.curve = model.response_risk_curve(*key)
+            self.flips = {model.policy_label(p): self.curve.flip_risk(p) for p in self.curve.policies}
+            self._curve_key = key
+            self.simulations += 1
+
+    def _evaluate(self) -> None:
+        """P(nuclear use) per policy at the response risk set (read off the curve)."""
+        self.risks = self.curve.p_nuclear(float(self.sliders["response_risk"].value))
+
+    def _write_preset(self, preset: str, policy: int | None = None) -> None:
+        self._write_values(model.preset(preset, "ladder"))
+        self._simulate()
+        self._evaluate()
+        safest = self.curve.policies[int(self.risks.to_numpy().argmin())]
+        self._holding = True
+        try:
+            chosen = safest if policy is None and preset is not None else policy
+            self.policy.value = "never" if chosen is None else chosen
+        finally:
+            self._holding = False
+        extra = (
+            f"<li><b>respond from = {html.escape(model.policy_label(safest).removeprefix('respond from '))}</b>: "
+            "the policy with the least risk under these three values (computed, not assumed); move it to compare.</li>"
+        )
+        self.preset_note.value = self._justifications(preset, extra)
+
+    # --- callbacks --------------------------------------------------------------
+
+    @shows_errors
+    def _on_preset(self, change) -> None:
+        if change["new"] is None or self._holding:
+            return  # deselected because the student moved a slider
+        self._write_preset(change["new"])
+        self._redraw()
+
+    @shows_errors
+    def _on_assumption(self, change) -> None:
+        if self._holding:
+            return
+        self._own_values()
+        self._simulate()
+        self._evaluate()
+        self._redraw()
+
+    @shows_errors
+    def _on_risk(self, change) -> None:
+        if self._holding:
+            return
+        self._own_values()
+        self._evaluate()
+        self._redraw()
+
+    @shows_errors
+    def _on_policy(self, change) -> None:
+        if self._holding:
+            return
+        self._redraw()
+
+    def _redraw(self) -> None:
+        with self.figure.batch_update():
+            charts.update_ladder_figure(self.figure, self.risks, self.chosen_policy)
+        self._write_summary()
+
+    # --- the readout ------------------------------------------------------------
+
+    @property
+    def safest(self) -> str:
+        """The policy with the least P(nuclear use) now, in words."""
+        return str(self.risks.idxmin())
+
+    def _write_summary(self) -> None:
+        risks, chosen = self.risks, model.policy_label(self.chosen_policy)
+        mine, never = float(risks[chosen]), float(risks["never respond"])
+        change = ""
+        if self._previous is not None and round(100 * (mine - self._previous), 1) != 0:
+            points = 100 * (mine - self._previous)
+            change = f" <span style='color:#555'>({'▲' if points > 0 else '▼'} {abs(points):.1f} points)</span>"
+        self._previous = mine
+        order = " &lt; ".join(label.removeprefix("respond from ") for label in risks.sort_values(kind="stable").index)
+        risk_now = float(self.sliders["response_risk"].value)
+        if self.chosen_policy is None:
+            best = max((label for label in self.flips if label != "never respond"), key=lambda label: self.flips[label])
+            flip = self.flips[best]
+            if flip > 0:
+                mind = (f"{html.escape(best)} would be safer than never responding if a response's own risk were below "
+                        f"<b>{flip:.3g}</b> (now {risk_now:.3g})")
+            else:
+                mind = "no responding policy is safer than never responding, even if responses themselves were safe"
+            verdict = ""
+        else:
+            flip = self.flips[chosen]
+            safer = mine <= never
+            colour = charts.INTERVENE_COLOUR if safer else charts.RESTRAIN_COLOUR
+            verdict = f" → <b style='color:{colour}'>{'safer' if safer else 'riskier'} than never responding</b>"
+            if flip <= 0:
+                mind = f"{html.escape(chosen)} is riskier than never responding even if responses themselves were safe"
+            elif flip >= 1:
+                mind = f"{html.escape(chosen)} stays safer than never responding whatever a response's own risk"
+            else:
+                mind = (f"{html.escape(chosen)} is safer than never responding while a response's own risk stays at or "
+                        f"below <b>{flip:.3g}</b> (now {risk_now:.3g})")
+        self.summary.value = (
+            "<div style='padding:4px 6px;line-height:1.35'>"
+            f"<b>{html.escape(chosen.capitalize())}</b>: P(nuclear use) = <b style='font-size:125%'>{mine:.1%}</b>{change}"
+            f"; never responding: {never:.1%}{verdict}.<br>"
+            f"<span style='font-size:92%'>Safest: <b>{html.escape(self.safest)}</b> · order: {order}.<br>"
+            f"What would change your mind: {mind}.</span></div>"
+        )
+
+
+def _share(p: float) -> str:
+    """A probability for the readout: 0.0535 → "5.35%"."""
+    return f"{100 * p:.3g}%"
