@@ -69,34 +69,64 @@ def belief_figure(curve: dict) -> go.Figure:
 def update_belief_figure(fig, curve: dict) -> None:
     """Redraw :func:`belief_figure` for a new ``curve`` (from
     :func:`natodebate.models.credibility.belief_curve`), in place: the three
-    traces, the threshold line and zone, and the line where probing starts."""
+    traces, the threshold line and zone, and the line where probing starts.
+
+    Only the properties whose values changed since the last update are
+    written, and the parts of the figure they belong to are looked up only
+    then: plotly validates every write and every lookup, and a slider
+    usually changes two or three of the 24 properties."""
     counts = [int(c) for c in curve["counts"]]
     theta, n, belief = float(curve["threshold"]), float(curve["n"]), float(curve["posterior"])
     probes = bool(curve["probes"])
-    flat, line, verdict = fig.data
-    flat.x, flat.y = [counts[0], counts[-1]], [float(curve["prior"])] * 2
-    line.x, line.y = counts, [round(float(b), 4) for b in curve["beliefs"]]
-    verdict.x, verdict.y = [n], [belief]
-    verdict.marker.color = PROBES_COLOUR if probes else HOLDS_COLOUR
-    verdict.text = [f"<b>{belief:.2f}: {'probes' if probes else 'no probe'}</b>"]
-    # The label sits above the dot, or below it when the dot is near the top.
-    verdict.textposition = "bottom right" if belief > 0.85 else "top right"
-    fig.layout.xaxis.range = [-0.4, counts[-1] + 0.4]
-
-    shapes = {shape.name: shape for shape in fig.layout.shapes}
-    shapes["probe zone"].y1 = theta
-    shapes["threshold"].y0 = shapes["threshold"].y1 = theta
     start = curve["flips"]["restraints"]
     shown = start is not None and 0 < start <= counts[-1]
-    shapes["probing starts"].visible = shown
-    shapes["probing starts"].x0 = shapes["probing starts"].x1 = start if shown else 0
-    notes = {a.name: a for a in fig.layout.annotations}
-    # Under the line, or over it when θ is too low to leave room beneath.
-    notes["threshold"].y = theta
-    notes["threshold"].yanchor = "top" if theta >= 0.12 else "bottom"
-    notes["threshold"].text = f"θ = {theta:.2f}: below this line Russia probes"
-    notes["probing starts"].visible = shown
-    notes["probing starts"].x = start if shown else 0
-    notes["probing starts"].xanchor = "right" if shown and start > counts[-1] * 0.6 else "left"
-    notes["probing starts"].xshift = -4 if shown and start > counts[-1] * 0.6 else 4
-    notes["probing starts"].text = f"probing starts<br>after {start}" if shown else ""
+    late = shown and start > counts[-1] * 0.6  # label to the left of a line near the right edge
+    # (part of the figure, property, value); the parts are looked up by position:
+    # traces 0-2, shapes 0-2 and annotations 0-1 as belief_figure made them.
+    wanted = [
+        ("data 0", "x", (counts[0], counts[-1])),
+        ("data 0", "y", (float(curve["prior"]),) * 2),
+        ("data 1", "x", tuple(counts)),
+        ("data 1", "y", tuple(round(float(b), 4) for b in curve["beliefs"])),
+        ("data 2", "x", (n,)),
+        ("data 2", "y", (belief,)),
+        ("data 2", "text", (f"<b>{belief:.2f}: {'probes' if probes else 'no probe'}</b>",)),
+        # the label sits above the dot, or below it when the dot is near the top
+        ("data 2", "textposition", "bottom right" if belief > 0.85 else "top right"),
+        ("data 2", "marker.color", PROBES_COLOUR if probes else HOLDS_COLOUR),
+        ("xaxis", "range", (-0.4, counts[-1] + 0.4)),
+        ("shapes 0", "y1", theta),
+        ("shapes 1", "y0", theta),
+        ("shapes 1", "y1", theta),
+        ("shapes 2", "visible", shown),
+        ("shapes 2", "x0", start if shown else 0),
+        ("shapes 2", "x1", start if shown else 0),
+        # under the line, or over it when θ is too low to leave room beneath
+        ("annotations 0", "y", theta),
+        ("annotations 0", "yanchor", "top" if theta >= 0.12 else "bottom"),
+        ("annotations 0", "text", f"θ = {theta:.2f}: below this line Russia probes"),
+        ("annotations 1", "visible", shown),
+        ("annotations 1", "x", start if shown else 0),
+        ("annotations 1", "xanchor", "right" if late else "left"),
+        ("annotations 1", "xshift", -4 if late else 4),
+        ("annotations 1", "text", f"probing starts<br>after {start}" if shown else ""),
+    ]
+    # What this function last wrote into this figure (a FigureWidget made
+    # from the figure starts without it and writes everything once).
+    written = fig.__dict__.setdefault("_natodebate_written", {})
+    for part, key, value in wanted:
+        if written.get((part, key), _UNSET) != value:
+            _part(fig, part)[key] = value
+            written[(part, key)] = value
+
+
+_UNSET = object()
+
+
+def _part(fig, part: str):
+    """``"data 2"`` → ``fig.data[2]``, ``"shapes 1"`` → ``fig.layout.shapes[1]``, ``"xaxis"`` → ``fig.layout.xaxis``."""
+    name, _, index = part.partition(" ")
+    if name == "data":
+        return fig.data[int(index)]
+    found = fig.layout[name]
+    return found[int(index)] if index else found

@@ -301,6 +301,13 @@ def flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n=1, linkage
     (0.55, 0.931, 4.57, 3)
     """
     verdict = assess(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
+    arguments = (prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution)
+    return _flip_points(*arguments, verdict=verdict, restraints=None)
+
+
+def _flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution, *, verdict, restraints):
+    """:func:`flip_points` from a verdict already computed (and the
+    restraints until a probe, if known: ``None`` computes them)."""
     p0, theta, belief = float(prior), float(verdict["threshold"]), float(verdict["posterior"])
     weight = float(linkage) * float(attribution)
     inside = 0 < p0 < 1 and 0 < theta < 1
@@ -315,7 +322,7 @@ def flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n=1, linkage
         "likelihood_ratio": None if lr_star is None else float(lr_star),
         "linkage": rho_star,
         "cost": cost_star,
-        "restraints": restraints_until_probe(
+        "restraints": restraints if restraints is not None else restraints_until_probe(
             p0, p_restraint_if_resolute, p_restraint_if_not, linkage, gain, cost, attribution=attribution
         ),
     }
@@ -335,12 +342,28 @@ def belief_curve(
     >>> curve["beliefs"][:4].round(2), curve["probes"], curve["flips"]["restraints"]
     (array([0.5 , 0.4 , 0.31, 0.23]), False, 4)
     """
-    verdict = assess(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
-    top = max(int(check_nonnegative("n_max", n_max, "number of restraints")), math.ceil(float(n)))
+    # One call of each model function (a panel calls this on every slider move).
+    count = float(check_nonnegative("n", n, "number of restraints"))
+    if np.ndim(prior) or np.ndim(n):
+        raise ValueError("belief_curve takes scalars; use posterior() for arrays")
+    top = max(int(check_nonnegative("n_max", n_max, "number of restraints")), math.ceil(count))
     counts = np.arange(top + 1)
-    beliefs = posterior(prior, p_restraint_if_resolute, p_restraint_if_not, counts, linkage, attribution=attribution)
-    flips = flip_points(prior, p_restraint_if_resolute, p_restraint_if_not, n, linkage, gain, cost, attribution=attribution)
-    return {**verdict, "n": float(n), "prior": float(prior), "counts": counts, "beliefs": np.asarray(beliefs), "flips": flips}
+    values = posterior(prior, p_restraint_if_resolute, p_restraint_if_not, np.append(counts, count), linkage, attribution=attribution)
+    beliefs, belief = np.asarray(values[:-1]), float(values[-1])
+    theta = float(probe_threshold(gain, cost))
+    verdict = {
+        "likelihood_ratio": likelihood_ratio(p_restraint_if_resolute, p_restraint_if_not),
+        "posterior": belief,
+        "threshold": theta,
+        "margin": belief - theta,
+        "probes": bool(belief < theta),
+    }
+    # The belief falls with each restraint or never: the first count below θ
+    # on the curve is restraints_until_probe, unless it lies beyond the curve.
+    below = np.flatnonzero(beliefs < theta)
+    arguments = (prior, p_restraint_if_resolute, p_restraint_if_not, count, linkage, gain, cost, attribution)
+    flips = _flip_points(*arguments, verdict=verdict, restraints=int(below[0]) if below.size else None)
+    return {**verdict, "n": count, "prior": float(prior), "counts": counts, "beliefs": beliefs, "flips": flips}
 
 
 def preset(name: str, function: str = "posterior") -> dict[str, float]:

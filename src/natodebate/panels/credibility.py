@@ -4,6 +4,7 @@ threshold θ = G/(G + C)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -40,6 +41,16 @@ _HELP = (
 )
 
 
+# A slider's handle overhangs the end of its track by half its size; at the
+# maximum (attribution a = 1 and Kagan's linkage ρ = 1 are both at the top of
+# their range) it would stick out of its container and the panel would scroll
+# sideways. Room for it inside the container:
+_SLIDER_CSS = (
+    "<style>.natodebate-credibility .widget-hslider .slider-container "
+    "{ padding-right: calc(var(--jp-widgets-slider-handle-size, 16px) / 2); }</style>"
+)
+
+
 class CredibilityPanel(PanelBase):
     """Sliders for every argument of the credibility model (prior, the two
     likelihoods, linkage ρ, attribution a, the number of restraints n and
@@ -57,6 +68,7 @@ class CredibilityPanel(PanelBase):
     def __init__(self, preset: str = "neutral"):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
         super().__init__(layout=full_width(margin="0", max_width="900px"))
+        self.add_class("natodebate-credibility")
         self._holding = False  # True while a preset writes every slider
         self._previous: float | None = None
         self.gain = 1.0
@@ -100,7 +112,7 @@ class CredibilityPanel(PanelBase):
         )
         slider_area.add_class("natodebate-slider-area")
         self.children = [
-            widgets.HTML("<h4 style='margin:4px 0'>Does restraint signal weakness? Russia's belief, restraint by restraint</h4>"),
+            widgets.HTML(f"{_SLIDER_CSS}<h4 style='margin:4px 0'>Does restraint signal weakness? Russia's belief, restraint by restraint</h4>"),
             self.preset_buttons,
             self.preset_note,
             self.status,
@@ -122,7 +134,7 @@ class CredibilityPanel(PanelBase):
     # --- presets --------------------------------------------------------------
 
     def _write_preset(self, preset: str) -> None:
-        values = {**model.preset(preset), **model.preset(preset, "probe_threshold")}
+        values = _preset_values(preset)
         self.gain = float(values["gain"])
         self._holding = True
         try:
@@ -134,6 +146,7 @@ class CredibilityPanel(PanelBase):
         self.preset_note.value = self._justifications(preset)
 
     @staticmethod
+    @functools.cache
     def _justifications(preset: str) -> str:
         """Each value of the preset with its justification, folded away under one line."""
         rows = model.preset_table(preset)
@@ -223,6 +236,12 @@ class CredibilityPanel(PanelBase):
             f"{side} θ = {theta:.2f}: <b style='color:{colour}'>{verdict}</b> (LR = {lr:.3f}).<br>"
             f"<span style='font-size:92%'>It flips at: {' · '.join(flip_parts)} · {starts}.</span></div>"
         )
+
+
+@functools.cache
+def _preset_values(preset: str) -> dict[str, float]:
+    """Every argument of the model under ``preset`` (read from the data once)."""
+    return {**model.preset(preset), **model.preset(preset, "probe_threshold")}
 
 
 def _number(value: float) -> str:
