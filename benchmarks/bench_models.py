@@ -59,6 +59,16 @@ def callbacks() -> dict:
         n = np.arange(0, 11)
         return credibility.posterior(0.6, 0.5 + 0.04 * (step % 10), 0.95, n=n, linkage=0.8), credibility.assess(0.6, 0.6, 0.9, n=3)
 
+    def credibility_widgets(step, panel=[]):  # noqa: B006 - the panel is built once, on the warm-up call
+        # Lesson 04's panel does more than the model: belief_curve (with the
+        # flip points), the figure update and the readout, as one slider move.
+        if not panel:
+            from natodebate.panels.credibility import CredibilityPanel
+
+            panel.append(CredibilityPanel("neutral"))
+        panel[0].sliders["p_restraint_if_resolute"].value = 0.3 + 0.025 * (step % 20)
+        return panel[0].curve
+
     def bargaining_panel(step):
         table = bargaining.range_table(0.6, 0.1, 0.1, 0.15, q=np.linspace(0, 1, 101))
         return table, bargaining.threat_effect(0.6, 0.1 + 0.01 * (step % 10), 0.1, 0.15, 0.05, 0.6)
@@ -79,6 +89,7 @@ def callbacks() -> dict:
         "uncertain inputs: Monte Carlo 5,000 samples + tornado": uncertain,
         "decision tree: EU_I - EU_R over 301 values of pi_I + verdict": decision,
         "credibility: posterior for n = 0..10 + verdict": credibility_panel,
+        "credibility panel (lesson 04): one slider move, model + figure + readout": credibility_widgets,
         "bargaining: range for 101 values of q + threat effect": bargaining_panel,
         "ACH: 5 rules + flip finder, one cell changed": ach_panel,
         "forecasts: Brier, calibration table, Murphy decomposition (50 forecasts)": forecast_panel,

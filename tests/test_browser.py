@@ -71,10 +71,11 @@ def _browser_unavailable(reason: str) -> None:
 
 
 def _expects_panel(lesson: str) -> bool:
-    """Whether a lesson's code builds a course panel (``panels.SomethingPanel(``)."""
+    """Whether a lesson's code builds a course panel (``panels.SomethingPanel(``,
+    or ``panels.topic.SomethingPanel(`` for the topic modules of lessons 04–08)."""
     notebook = json.loads((LESSONS_DIR / lesson).read_text(encoding="utf-8"))
     sources = ("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code")
-    return any(re.search(r"\bpanels\.\w+Panel\(", source) for source in sources)
+    return any(re.search(r"\bpanels\.(?:\w+\.)?\w+Panel\(", source) for source in sources)
 
 
 @pytest.fixture(scope="module")
