@@ -315,3 +315,31 @@ def test_published_nuclear_risks_are_the_rug_marks():
     risks = esc.published_nuclear_risks()
     assert list(risks["forecast_id"]) == ["PF3", "PF7", "PF5", "PF4", "PF8", "PF6"]
     assert risks["question"].str.contains("nuclear").all() and risks["probability"].is_monotonic_increasing
+
+
+def test_each_reader_reaches_its_article_s_conclusion():
+    table = esc.preset_verdicts()
+    assert list(table.columns) == ["K", "P", "neutral"]
+    assert table.loc["decision tree"].tolist() == ["intervene", "restrain", "restrain"]
+    assert table.loc["safest ladder policy"].tolist() == ["respond from rung 1", "never respond", "respond from rung 1"]
+    assert table.loc["conclusion", "K"].endswith("(Kagan)") and table.loc["conclusion", "P"].endswith("(Petrovics)")
+    assert table.loc["conclusion", "neutral"].endswith("(between)")
+    k, p, neutral = table.loc["P(intervention preferred), uncertain inputs"]
+    assert k > neutral > p and neutral == pytest.approx(0.42, abs=0.005)
+    assert table.loc["P(nuclear use), respond from rung 1"].tolist() == pytest.approx([0.0336, 0.3306, 0.0226])
+    assert table.loc["rung 1 safer than silence while response risk ≤", "K"] == pytest.approx(0.152, abs=0.001)
+
+
+def test_which_single_input_decides():
+    """The decision tree flips both ways on π_I alone; on the ladder no
+    single value of P's moves K's reader off answering early, and only K's
+    LR response moves P's reader off silence."""
+    tree = esc.preset_swaps("decide")
+    assert tree.loc["(the presets as they are)"].tolist() == ["intervene", "restrain"]
+    flipped = tree[(tree["K with P's value"] == "restrain") | (tree["P with K's value"] == "intervene")].index.tolist()
+    assert flipped == ["p_nuclear_intervention"]
+    ladder = esc.preset_swaps("ladder")
+    assert set(ladder["K with P's value"]) == {"respond from rung 1"}
+    assert ladder["P with K's value"].tolist() == ["never respond", "never respond", "respond from rung 3", "never respond"]
+    with pytest.raises(ValueError, match="function='tornado': expected one of 'decide', 'ladder'"):
+        esc.preset_swaps("tornado")

@@ -84,6 +84,8 @@ __all__ = [
     "preset",
     "preset_table",
     "preset_results",
+    "preset_verdicts",
+    "preset_swaps",
 ]
 
 #: The simplified ladder (after Kahn, On Escalation, 1965, 44 rungs).
@@ -990,3 +992,83 @@ def preset_results(seed: int = 0) -> pd.DataFrame:
     table = pd.DataFrame(rows).T
     table.index.name = "preset"
     return table
+
+
+#: The conclusion a reader reaches: (intervention preferred?, is the safest ladder policy a response?).
+CONCLUSIONS = {
+    (True, True): "intervene; answer probes early (Kagan)",
+    (False, False): "restrain; never answer (Petrovics)",
+    (False, True): "restrain in Ukraine; answer probes (between)",
+    (True, False): "intervene in Ukraine; never answer probes (between)",
+}
+
+
+def preset_verdicts(seed: int = 0) -> pd.DataFrame:
+    """The lesson's side-by-side table, one column per preset (K, P,
+    neutral): the decision tree's inputs, threshold Δπ*, added risk Δπ,
+    verdict and where it flips (π_I*), P(intervention preferred) under the
+    preset's uncertain inputs, the ladder's three numbers, P(nuclear use)
+    when NATO answers from rung 1 and when it never answers, the safest
+    policy, the response risk up to which answering from rung 1 stays safer
+    than silence, and the conclusion reached. Rounded to 4 places.
+
+    >>> preset_verdicts().loc["conclusion"].tolist()
+    ['intervene; answer probes early (Kagan)', 'restrain; never answer (Petrovics)', 'restrain in Ukraine; answer probes (between)']
+    """
+    columns = {}
+    for name in ("K", "P", "neutral"):
+        tree = preset(name, "decide")
+        decision, flips = decide(**tree), decision_flips(**tree)
+        assumptions = preset(name, "ladder")
+        curve = response_risk_curve(assumptions["lr_quiet"], assumptions["lr_response"], seed=seed)
+        risks = curve.p_nuclear(assumptions["response_risk"])
+        safest = risks.idxmin()
+        columns[name] = {
+            "π_I (intervene)": tree["p_nuclear_intervention"],
+            "π_R (restrain)": tree["p_nuclear_restraint"],
+            "ΔB + ΔRep (stake)": round(tree["delta_benefit"] + tree["delta_reputation"], 4),
+            "L (stakes)": tree["loss"],
+            "threshold Δπ*": round(float(decision["threshold"]), 4),
+            "added risk Δπ = π_I − π_R": round(float(decision["delta_p"]), 4),
+            "decision tree": "intervene" if decision["intervene"] else "restrain",
+            "flips at π_I": round(flips["p_nuclear_intervention"], 4),
+            "P(intervention preferred), uncertain inputs": round(monte_carlo(**preset(name, "monte_carlo"), seed=seed).p_positive, 4),
+            "LR quiet": assumptions["lr_quiet"],
+            "LR response": assumptions["lr_response"],
+            "response risk": assumptions["response_risk"],
+            "P(nuclear use), respond from rung 1": round(float(risks[policy_label(1)]), 4),
+            "P(nuclear use), never respond": round(float(risks[policy_label(None)]), 4),
+            "safest ladder policy": safest,
+            "rung 1 safer than silence while response risk ≤": round(curve.flip_risk(1), 4),
+            "conclusion": CONCLUSIONS[(bool(decision["intervene"]), safest != policy_label(None))],
+        }
+    table = pd.DataFrame(columns)
+    table.columns.name = "preset"
+    return table
+
+
+def preset_swaps(function: str = "decide", seed: int = 0) -> pd.DataFrame:
+    """Which single input decides? For each argument of ``function``
+    (``"decide"``, the decision tree, or ``"ladder"``): the verdict of the
+    K preset with that one value taken from the P preset, and of the P
+    preset with that one value taken from K ("intervene"/"restrain", or the
+    safest ladder policy). The first row is the presets as they are.
+
+    >>> preset_swaps("decide").loc["p_nuclear_intervention"].tolist()
+    ['restrain', 'intervene']
+    """
+    check_choice("function", function, ("decide", "ladder"))
+    k, p = preset("K", function), preset("P", function)
+
+    def verdict(arguments: dict) -> str:
+        if function == "decide":
+            return "intervene" if decide(**arguments)["intervene"] else "restrain"
+        return str(ladder(**arguments, seed=seed).idxmin())
+
+    rows = {"(the presets as they are)": {"K with P's value": verdict(k), "P with K's value": verdict(p)}}
+    for name in k:
+        rows[name] = {"K with P's value": verdict({**k, name: p[name]}), "P with K's value": verdict({**p, name: k[name]})}
+    table = pd.DataFrame(rows).T
+    table.index.name = "input swapped"
+    return table
+
