@@ -227,8 +227,35 @@ def test_the_contested_cells_are_those_the_readers_rate_their_own_way():
 def test_preset_flips_show_one_cell_deciding_both_readers_counts():
     """D1 × H3 — does Russia's long abstention from striking the supply hubs
     contradict coercion of a supply state? — decides the count for all three readers."""
-    table = ach.preset_flips()
+    table = ach.preset_flips().replace("\u00a0", " ", regex=True)  # no-break spaces keep "D1 × H3" on one line
     for name in ("K", "P", "neutral"):
         assert table.loc[(name, "Heuer count"), "cell"] == "D1 × H3"
     assert table.loc[("K", "Heuer count"), "kind"] == "tie made"
     assert table.loc[("neutral", "naive Bayes"), ["cell", "change", "leaders after"]].tolist() == ["D4 × H1", "N → I", "H3"]
+
+
+def test_preset_changes_list_each_readers_own_ratings_with_their_reasons():
+    changes = ach.preset_changes()
+    assert changes["reader"].value_counts().to_dict() == {"K": 5, "P": 5}
+    assert (changes["rating"] != changes["neutral"]).all()
+    k = changes[changes["reader"] == "K"].set_index("cell")
+    assert k.loc["D1\u00a0×\u00a0H3", "rating"] == "I" and "didn't do it sooner" in k.loc["D1\u00a0×\u00a0H3", "reason"]
+
+
+def test_preset_verdicts_show_each_reader_reaching_its_reading():
+    table = ach.preset_verdicts()
+    assert list(table.columns) == ["K", "P", "neutral"]
+    assert table.loc["reaches"].tolist() == [
+        "Kagan's reading: H1 leads under every rule",
+        "the opposite: H1 last under every rule",
+        "between: H1 first, but tied under 3 of 4 rules",
+    ]
+    assert table.loc["naive Bayes", "P"] == "H3 leads (H1 4th of 4)"
+
+
+def test_diagnosticity_table_puts_the_two_measures_side_by_side():
+    matrix = ach.matrix()
+    matrix.loc["D8"] = "I"
+    table = ach.diagnosticity_table(matrix)
+    assert table.loc["D8"].tolist() == [0, 4] and table.loc["D4"].tolist() == [0, 0]
+    assert table["Heuer (spread)"].equals(ach.diagnosticity(matrix).rename("Heuer (spread)"))

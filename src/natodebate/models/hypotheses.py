@@ -71,6 +71,9 @@ __all__ = [
     "score_table",
     "contested_cells",
     "preset_flips",
+    "preset_verdicts",
+    "diagnosticity_table",
+    "preset_changes",
 ]
 
 #: The ratings of the ACH software, most to least consistent, then "not applicable".
@@ -673,10 +676,11 @@ def preset_flips() -> pd.DataFrame:
     """Heuer's step 6 for each preset and rule: the leaders, the flip
     finder's change (``cell`` "D1 × H3", ``change`` "N → I", ``kind``) and
     the leaders after it; a row says "none" where no single cell changes
-    the leaders. Rows: (preset, rule name).
+    the leaders. Rows: (preset, rule name). Cell names and changes are
+    joined by no-break spaces, so that a table never splits them.
 
-    >>> preset_flips().loc[("neutral", "Heuer count"), "cell"]
-    'D1 × H3'
+    >>> preset_flips().loc[("neutral", "Heuer count"), "cell"] == "D1\u00a0×\u00a0H3"
+    True
     """
     rows = []
     for name in ("K", "P", "neutral"):
@@ -689,11 +693,88 @@ def preset_flips() -> pd.DataFrame:
             else:
                 row.update(
                     {
-                        "cell": f"{found['evidence']} × {found['hypothesis']}",
-                        "change": f"{found['rating']} → {found['new_rating']}",
+                        "cell": _cell_name(found["evidence"], found["hypothesis"]),
+                        "change": f"{found['rating']}\u00a0→\u00a0{found['new_rating']}",
                         "kind": found["kind"],
                         "leaders after": found["leaders_after"],
                     }
                 )
             rows.append(row)
     return pd.DataFrame(rows).set_index(["preset", "rule"])
+
+
+def preset_verdicts() -> pd.DataFrame:
+    """The K, P and neutral readers side by side: for each rule (rows, named)
+    who leads and where H1 (restraint invited probing, Kagan's reading)
+    ranks, e.g. "H3 leads (H1 4th of 4)"; the last row says whether the
+    reader reaches Kagan's reading (H1 first under every rule), the
+    opposite (H1 last under every rule) or neither.
+
+    >>> preset_verdicts().loc["Heuer count"].tolist()
+    ['H1 leads (H1 1st of 4)', 'H3 leads (H1 4th of 4)', 'H1, H3 tie (H1 1st of 4)']
+    """
+    results = preset_results()
+    ordinal = {1: "1st", 2: "2nd", 3: "3rd"}
+    table = {}
+    for name in ("K", "P", "neutral"):
+        column = {}
+        count = len(hypotheses())
+        ranks = []
+        for rule, rule_name in RULE_NAMES.items():
+            row = results.loc[(name, rule)]
+            lead = row["leaders"]
+            verb = "tie" if "," in lead else "leads"
+            rank = int(row["H1 rank"])
+            ranks.append(rank)
+            column[rule_name] = f"{lead} {verb} (H1 {ordinal.get(rank, f'{rank}th')} of {count})"
+        ties = sum("," in results.loc[(name, r), "leaders"] for r in RULE_NAMES)
+        if all(r == 1 for r in ranks) and not ties:
+            column["reaches"] = "Kagan's reading: H1 leads under every rule"
+        elif all(r == count for r in ranks):
+            column["reaches"] = "the opposite: H1 last under every rule"
+        elif all(r == 1 for r in ranks):
+            column["reaches"] = f"between: H1 first, but tied under {ties} of {len(RULE_NAMES)} rules"
+        else:
+            column["reaches"] = "neither: where H1 ranks depends on the rule"
+        table[name] = column
+    frame = pd.DataFrame(table)
+    frame.index.name = "rule"
+    return frame
+
+
+def diagnosticity_table(matrix) -> pd.DataFrame:
+    """Both measures of :func:`diagnosticity` side by side, one row per
+    evidence item: ``Heuer (spread)`` (0: no diagnostic value) and ``Open
+    Source ACH (sum)`` (the sum that tool sorts by).
+
+    >>> diagnosticity_table({"H1": {"E1": "I"}, "H2": {"E1": "I"}}).loc["E1"].tolist()
+    [0, 2]
+    """
+    return pd.DataFrame({"Heuer (spread)": diagnosticity(matrix), "Open Source ACH (sum)": diagnosticity(matrix, "open_source_ach")})
+
+
+def _cell_name(evidence_id: str, hypothesis: str) -> str:
+    """ "D1 × H3", with no-break spaces (a table never splits it)."""
+    return f"{evidence_id}\u00a0×\u00a0{hypothesis}"
+
+
+def preset_changes() -> pd.DataFrame:
+    """The inputs that take the K and the P reader away from the neutral
+    analyst: one row per cell a reader rates differently, with the
+    ``cell`` ("D1 × H1"), the ``neutral`` rating, the ``reader`` ("K" or
+    "P"), its ``rating`` and its ``reason``; in matrix order, K before P.
+
+    >>> changes = preset_changes()
+    >>> len(changes), changes["reader"].value_counts().to_dict()
+    (10, {'K': 5, 'P': 5})
+    """
+    rows = []
+    for cell in contested_cells().itertuples():
+        for reader in ("K", "P"):
+            rating = getattr(cell, reader)
+            if rating != cell.neutral:
+                rows.append(
+                    {"cell": _cell_name(cell.evidence, cell.hypothesis), "neutral": cell.neutral, "reader": reader,
+                     "rating": rating, "reason": getattr(cell, f"why_{reader}")}
+                )
+    return pd.DataFrame(rows)
