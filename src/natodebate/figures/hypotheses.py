@@ -49,6 +49,8 @@ _SCORE_AXIS = {
     "bayes": "posterior probability (0–1)",
 }
 _LEADER, _OTHER, _THRESHOLD = OKABE_ITO["bluish green"], "#999999", OKABE_ITO["black"]
+#: The leader's score label is green too: a count of 0 draws no bar, only the label.
+_LEADER_TEXT = _LEADER
 
 
 def course_labels() -> dict[str, str]:
@@ -114,6 +116,7 @@ def ach_figure(assessment: dict, labels: dict | None = None) -> go.Figure:
     hypotheses, rows = list(matrix.columns), list(matrix.index)
     bars = {
         "type": "bar", "x": hypotheses, "y": [0.0] * len(hypotheses), "textposition": "outside", "cliponaxis": False,
+        "textfont": {"size": 12}, "texttemplate": "<b>%{text}</b>",
         "hovertemplate": "%{x}: %{y}<extra></extra>", "name": "score", "showlegend": False,
     }
     cells = {
@@ -142,7 +145,8 @@ def ach_figure(assessment: dict, labels: dict | None = None) -> go.Figure:
                     type="category", tickfont={"size": 11}),
         shapes=[line_shape(y=0.0, color=_THRESHOLD, dash="dash", width=1.5)],
         annotations=[{"name": "threshold", "text": "leader's score", "xref": "paper", "yref": "y", "x": 1, "y": 0,
-                      "xanchor": "right", "yanchor": "bottom", "showarrow": False, "font": {"size": 11, "color": "#333"}}],
+                      "xanchor": "right", "yanchor": "bottom", "showarrow": False, "font": {"size": 11, "color": "#333"},
+                      "bgcolor": "rgba(255,255,255,0.85)"}],
         bargap=0.45,
     )
     _caption_from_left_edge(fig)
@@ -176,6 +180,7 @@ def update_ach_figure(fig, assessment: dict, labels: dict | None = None) -> None
         ("bars.y", bars, "y", score),
         ("bars.color", bars.marker, "color", [_LEADER if h in leaders else _OTHER for h in hypotheses]),
         ("bars.text", bars, "text", [_format(rule, v) + (" · leader" if h in leaders else "") for h, v in zip(hypotheses, score)]),
+        ("bars.textcolor", bars.textfont, "color", [_LEADER_TEXT if h in leaders else "#333333" for h in hypotheses]),
         ("bars.hover", bars, "hovertemplate", f"%{{x}}: %{{y}} ({ach.BEST_SCORE[rule]} = most likely)<extra></extra>"),
         ("cells.x", cells, "x", xs),
         ("cells.y", cells, "y", ys),

@@ -172,7 +172,7 @@ class CompetingHypothesesPanel(PanelBase):
             f"<div title='{html.escape(self._items[row.evidence], quote=True)}' style='line-height:1.25'>"
             f"<b>{row.evidence} × {row.hypothesis}</b> {html.escape(self._labels.get(row.evidence, ''))}<br>"
             f"<span style='font-size:90%'>against <i>{html.escape(self._labels.get(row.hypothesis, ''))}</i> · "
-            f"neutral {row.neutral}, K {row.K}, P {row.P}</span></div>",
+            f"neutral&nbsp;{row.neutral}, K&nbsp;{row.K}, P&nbsp;{row.P}</span></div>",
             layout=self._label_layout,
         )
         slider = self._rating_slider(cell)
