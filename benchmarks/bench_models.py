@@ -79,6 +79,17 @@ def callbacks() -> dict:
         arguments = {**ach, "matrix": matrix}
         return [hypotheses.scores(**arguments, rule=rule) for rule in hypotheses.RULES], hypotheses.flip_finder(**arguments)
 
+    def ach_widgets(step, panel=[]):  # noqa: B006 - the panel is built once, on the warm-up call
+        # Lesson 07's panel does more than the model: assess (every rule's
+        # leaders, the flip finder, diagnosticity), the figure update, the
+        # reasons under the sliders and the readout, as one rating change.
+        if not panel:
+            from natodebate.panels.hypotheses import CompetingHypothesesPanel
+
+            panel.append(CompetingHypothesesPanel("neutral"))
+        panel[0].rating_sliders[("D1", "H3")].value = ("II", "I", "N", "C", "CC")[step % 5]
+        return panel[0].assessment
+
     def forecast_panel(step):
         f = np.clip(probabilities + 0.01 * (step % 10), 0, 1)
         return forecasts.brier_score(f, outcomes), forecasts.calibration_table(f, outcomes), forecasts.murphy_decomposition(f, outcomes)
@@ -92,6 +103,7 @@ def callbacks() -> dict:
         "credibility panel (lesson 04): one slider move, model + figure + readout": credibility_widgets,
         "bargaining: range for 101 values of q + threat effect": bargaining_panel,
         "ACH: 5 rules + flip finder, one cell changed": ach_panel,
+        "ACH panel (lesson 07): one rating changed, model + figure + readout": ach_widgets,
         "forecasts: Brier, calibration table, Murphy decomposition (50 forecasts)": forecast_panel,
     }
 

@@ -98,6 +98,11 @@ PANEL_PROBES = {
         "panel = FairRoundingPanel()\n"
         "control = panel.tolerance"
     ),
+    "07_competing_hypotheses": (
+        "from natodebate.panels.hypotheses import CompetingHypothesesPanel\n"
+        "panel = CompetingHypothesesPanel()\n"
+        "control = panel.rating_sliders[('D1', 'H3')]"
+    ),
 }
 
 # Runs in the lesson's kernel (followed by a call, see latency_probe_code). Builds the panel from the probe statements, then
