@@ -47,9 +47,14 @@ __all__ = [
     "optimism_gap",
     "mutual_optimism",
     "threat_effect",
+    "optimism_war",
+    "optimism_threshold",
+    "range_curve",
     "preset",
     "preset_table",
     "preset_results",
+    "preset_verdicts",
+    "panel_arguments",
 ]
 
 #: Which function each preset row parameterises (model column of model_presets.csv).
@@ -187,6 +192,99 @@ def threat_effect(p_no_intervention, p_intervention, cost_russia, cost_ukraine, 
     }
 
 
+def optimism_war(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, q, *, cost_increase=0.0):
+    """War by mutual optimism when Russia believes NATO intervenes with
+    probability ``q``. Each side estimates Russia's chances as in
+    :func:`win_probability`, with its own chance if NATO stays out (Russia:
+    ``p_russia``, Ukraine and NATO: ``p_ukraine``) and the same chance if
+    NATO comes in (``p_intervention``: with NATO in the war, the outcome is
+    clearer to both). War iff p^R(q) − p^U(q) > c_R(q) + c_U, i.e. iff
+    (1 − q)·(p_russia − p_ukraine) > c_R0 + q·Δc_R + c_U. At q = 0 this is
+    :func:`mutual_optimism`. Arrays broadcast (bool array); scalars give a bool.
+
+    >>> optimism_war(0.7, 0.4, 0.1, 0.10, 0.15, q=0.0), optimism_war(0.7, 0.4, 0.1, 0.10, 0.15, q=0.5)
+    (True, False)
+    """
+    p_r = win_probability(p_russia, p_intervention, q)
+    p_u = win_probability(p_ukraine, p_intervention, q)
+    return mutual_optimism(p_r, p_u, russia_cost(cost_russia, q, cost_increase), cost_ukraine)
+
+
+def optimism_threshold(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, *, cost_increase=0.0) -> dict:
+    """Where the verdict of :func:`optimism_war` flips as Russia's belief q
+    in intervention rises from 0 to 1 (scalars only): ``q`` is the belief q*
+    in [0, 1] at which the optimism gap equals the costs of war (``None`` if
+    the verdict is the same for every q), ``war_below`` says on which side of
+    q* there is war (``True``: for q < q*, so a threat that raises Russia's
+    belief above q* removes it), and ``war_at_0``/``war_at_1`` give the
+    verdict at both ends. q* = A/B with A = p^R − p^U − c_R0 − c_U and
+    B = p^R − p^U + Δc_R.
+
+    >>> result = optimism_threshold(0.7, 0.4, 0.1, 0.10, 0.15)
+    >>> round(result["q"], 3), result["war_below"]
+    (0.167, True)
+    """
+    gap = float(check_probability("p_russia", p_russia)) - float(check_probability("p_ukraine", p_ukraine))
+    check_probability("p_intervention", p_intervention)
+    c0 = float(check_nonnegative("cost_russia", cost_russia, "share of the stake"))
+    c_u = float(check_nonnegative("cost_ukraine", cost_ukraine, "share of the stake"))
+    delta = float(russia_cost(cost_russia, 1.0, cost_increase)) - c0  # checks c_R(q) >= 0
+    slack_at_0 = gap - c0 - c_u  # > 0: war at q = 0
+    slope = gap + delta  # how fast the slack falls as q rises
+    war_at_0, war_at_1 = slack_at_0 > 0, slack_at_0 - slope > 0
+    flip = slack_at_0 / slope if slope != 0 else None
+    if war_at_0 == war_at_1 or flip is None or not 0 <= flip <= 1:
+        flip = None
+    return {"q": flip, "war_below": bool(war_at_0 and not war_at_1), "war_at_0": bool(war_at_0), "war_at_1": bool(war_at_1)}
+
+
+def range_curve(
+    p_no_intervention, p_intervention, cost_russia, cost_ukraine, q, q_threat, p_russia, p_ukraine, *,
+    cost_increase=0.0, points=101,
+) -> dict:
+    """Everything lesson 05's figure and readout show for one setting
+    (scalars only): over ``beliefs`` (``points`` values of q from 0 to 1)
+    the bargaining range ``low``/``high`` (:func:`bargaining_range`), what
+    Russia demands to forgo war by its own estimate, ``demand`` = p^R(q) −
+    c_R(q), and the most Ukraine offers by its own, ``offer`` = p^U(q) +
+    c_U, and ``war`` (demand > offer: :func:`optimism_war`); ``threshold``
+    (:func:`optimism_threshold`); and at the belief restraint left, ``q``,
+    and under a credible threat, ``q_threat``: ``at_restraint`` and
+    ``at_threat`` (each a dict with q, low, high, demand, offer, war), and
+    ``shift``, the move of the range's midpoint (:func:`threat_effect`).
+
+    >>> curve = range_curve(0.6, 0.1, 0.10, 0.15, q=0.05, q_threat=0.6, p_russia=0.7, p_ukraine=0.4)
+    >>> curve["at_restraint"]["war"], curve["at_threat"]["war"], round(curve["threshold"]["q"], 3)
+    (True, False, 0.167)
+    """
+    count = int(check_nonnegative("points", points, "number of beliefs on the curve"))
+    if count < 2:
+        raise ValueError(f"points={points!r}: need at least 2 beliefs to draw a curve")
+    if any(np.ndim(v) for v in (p_no_intervention, p_intervention, cost_russia, cost_ukraine, q, q_threat, p_russia, p_ukraine)):
+        raise ValueError("range_curve takes scalars; use bargaining_range() with arrays")
+    # The grid and the two marked beliefs in one vectorised pass.
+    beliefs = np.linspace(0.0, 1.0, count)
+    every = np.append(beliefs, [check_probability("q", q), check_probability("q_threat", q_threat)])
+    low, high = bargaining_range(p_no_intervention, p_intervention, cost_russia, cost_ukraine, every, cost_increase=cost_increase)
+    c_r = np.asarray(russia_cost(cost_russia, every, cost_increase))
+    demand = np.asarray(win_probability(p_russia, p_intervention, every)) - c_r
+    offer = np.asarray(win_probability(p_ukraine, p_intervention, every)) + check_nonnegative("cost_ukraine", cost_ukraine)
+    war = demand - offer > 0  # the same test as mutual_optimism: p^R − p^U > c_R + c_U
+
+    def at(index: int) -> dict:
+        return {"q": float(every[index]), "low": float(low[index]), "high": float(high[index]),
+                "demand": float(demand[index]), "offer": float(offer[index]), "war": bool(war[index])}
+
+    restraint, threat = at(count), at(count + 1)
+    return {
+        "beliefs": beliefs, "low": low[:count], "high": high[:count], "demand": demand[:count], "offer": offer[:count],
+        "war": war[:count],
+        "threshold": optimism_threshold(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, cost_increase=cost_increase),
+        "at_restraint": restraint, "at_threat": threat,
+        "shift": (threat["low"] + threat["high"]) / 2 - (restraint["low"] + restraint["high"]) / 2,
+    }
+
+
 def preset(name: str, function: str = "bargaining_range") -> dict:
     """The keyword arguments of :func:`bargaining_range` (default), of
     :func:`threat_effect` (the same plus ``q_threat``) or of
@@ -240,4 +338,59 @@ def preset_results() -> pd.DataFrame:
         }
     table = pd.DataFrame(rows).T
     table.index.name = "preset"
+    return table
+
+
+#: What each combination of verdicts means for the articles' dispute.
+CONCLUSIONS = {
+    (True, False): "a credible threat would have averted the war (Kagan)",
+    (True, True): "even a credible threat leaves war (Petrovics)",
+    (False, False): "no war by optimism even under restraint",
+    (False, True): "a threat would have brought war",
+}
+
+
+def panel_arguments(name: str) -> dict:
+    """Every argument of :func:`range_curve` under preset ``name``: the
+    threat-effect preset and Russia's and Ukraine's estimates from the
+    mutual-optimism preset (their costs are the same rows' values).
+
+    >>> arguments = panel_arguments("K")
+    >>> arguments["p_russia"], arguments["q_threat"]
+    (0.9, 0.6)
+    """
+    optimism = preset(name, "mutual_optimism")
+    return {**preset(name, "threat_effect"), "p_russia": optimism["p_russia"], "p_ukraine": optimism["p_ukraine"]}
+
+
+def preset_verdicts() -> pd.DataFrame:
+    """The lesson's side-by-side table, one column per preset (K, P,
+    neutral): the inputs that differ, the range under restraint and under a
+    credible threat, the shift of its midpoint, the verdict of mutual
+    optimism at both beliefs, the belief q* at which it flips and the
+    conclusion reached. Ranges as "[low, high]", numbers rounded to 3 places.
+
+    >>> preset_verdicts().loc["war under a threat"].tolist()
+    ['no', 'yes', 'no']
+    """
+    columns = {}
+    for name in ("K", "P", "neutral"):
+        arguments = panel_arguments(name)
+        curve = range_curve(**arguments)
+        restraint, threat, flip = curve["at_restraint"], curve["at_threat"], curve["threshold"]["q"]
+        columns[name] = {
+            "p_N (NATO out)": arguments["p_no_intervention"],
+            "p_I (NATO in)": arguments["p_intervention"],
+            "Δc_R (NATO in)": arguments["cost_increase"],
+            f"range under restraint (q = {restraint['q']:g})": f"[{restraint['low']:.3f}, {restraint['high']:.3f}]",
+            f"range under a threat (q = {threat['q']:g})": f"[{threat['low']:.3f}, {threat['high']:.3f}]",
+            "shift of the midpoint": round(curve["shift"], 3),
+            "optimism gap p^R − p^U": round(arguments["p_russia"] - arguments["p_ukraine"], 3),
+            "war under restraint": "yes" if restraint["war"] else "no",
+            "war under a threat": "yes" if threat["war"] else "no",
+            "flips at q*": "—" if flip is None else round(flip, 3),
+            "conclusion": CONCLUSIONS[(restraint["war"], threat["war"])],
+        }
+    table = pd.DataFrame(columns)
+    table.columns.name = "preset"
     return table
