@@ -32,6 +32,7 @@ SAMPLES = {
     "belief_figure.curve": lambda: models.credibility.belief_curve(
         **models.credibility.preset("K"), **models.credibility.preset("K", "probe_threshold")
     ),
+    "range_figure.curve": lambda: models.bargaining.range_curve(**models.bargaining.panel_arguments("K")),
     "ach_figure.assessment": lambda: models.hypotheses.assess(**models.hypotheses.preset("neutral")),
     "diagnosticity_figure.matrix": lambda: models.hypotheses.matrix(),
     "ladder_figure.risks": lambda: models.escalation.ladder(0.67, 3.0, 0.002),
