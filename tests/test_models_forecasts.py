@@ -101,3 +101,78 @@ def test_presets():
         fc.brier_score(**fc.preset("K"))
     results = fc.preset_results()
     assert results.loc["K", "resolved"] == 0 and np.isnan(results.loc["K", "brier"])
+
+
+# --- lesson 08: reading the hedges ------------------------------------------------------------
+
+
+def test_the_readable_hedges_and_the_readers_readings():
+    assert fc.readable_hedges() == ["appear to", "could", "tenuous possibility"]
+    assert fc.reading_preset("neutral") == {"appear to": 0.675, "could": 0.5, "tenuous possibility": 0.325}
+    # P's reader: the band's end kindest to her resolved propositions (P21 and P35 did not happen, P32 did); K's the other end
+    assert fc.reading_preset("P") == {"appear to": 0.55, "could": 0.55, "tenuous possibility": 0.2}
+    assert fc.reading_preset("K") == {"appear to": 0.8, "could": 0.45, "tenuous possibility": 0.45}
+    bands = fc.hedge_bands()
+    for row in fc.reading_presets().itertuples():
+        assert bands.loc[row.hedge, "low"] <= row.value <= bands.loc[row.hedge, "high"]  # every reading inside its band
+        assert len(row.justification) > 30
+
+
+def test_scored_readings_apply_one_reading_per_wording_to_both_authors():
+    table = fc.scored_readings({"could": 0.6}, suppose={"K37": False}).set_index("claim_id")
+    assert table.loc["P32", "probability"] == table.loc["K37", "probability"] == 0.6
+    assert table.loc["P32", "brier"] == pytest.approx(0.16) and table.loc["K37", "brier"] == pytest.approx(0.36)
+    assert table.loc["K37", "status"] == "supposed"
+    assert table.loc[["P22", "P25", "K17", "K45", "K49"], "brier"].isna().all()  # counterfactuals and disputed conditions
+    assert table.loc["P21", "probability"] == 0.675  # hedges not given keep the course data's reading
+
+
+def test_reading_scores_match_the_article_scores():
+    scores = fc.reading_scores()
+    assert scores.loc["P", "brier"] == pytest.approx(fc.article_scores().loc["P", "brier"])
+    assert scores.loc["P", "brier"] == pytest.approx((0.675**2 + 0.5**2 + 0.325**2) / 3)
+    assert scores.loc["K", ["scored", "unresolved", "not scoreable"]].tolist() == [0, 1, 3]
+    assert np.isnan(scores.loc["K", "brier"])
+    assert scores.loc["forecasters", "brier"] == pytest.approx(fc.preset_results().loc["neutral", "brier"])
+    assert fc.reading_scores(suppose={"K37": True}).loc["K", "brier"] == pytest.approx(0.25)  # 'could' = 0.5 scores 0.25 either way
+
+
+@pytest.mark.parametrize("reader", ["K", "P", "neutral"])
+def test_reading_thresholds_put_the_score_on_the_coin_flip(reader):
+    readings = fc.reading_preset(reader)
+    for term, crossings in fc.reading_thresholds(readings).items():
+        for x in crossings:
+            moved = fc.reading_scores({**readings, term: x}).loc["P", "brier"]
+            assert moved == pytest.approx(0.25)
+
+
+def test_the_neutral_verdict_flips_inside_the_band_of_appear_to():
+    """What would change your mind: 'appear to' read at 0.628 or less puts P's record under the coin flip."""
+    crossing = fc.reading_thresholds()["appear to"]
+    assert crossing == [pytest.approx(0.628, abs=1e-3)]
+    assert 0.55 < crossing[0] < 0.80
+    assert fc.reading_scores({"appear to": 0.6}).loc["P", "brier"] < 0.25 < fc.reading_scores({"appear to": 0.65}).loc["P", "brier"]
+
+
+def test_the_readers_reach_opposite_verdicts_on_petrovics_record():
+    verdicts = fc.reading_verdicts()
+    assert verdicts.loc["Petrovics: verdict"].tolist() == ["worse than a coin flip", "better than a coin flip", "worse than a coin flip"]
+    assert verdicts.loc["Petrovics: Brier (3 resolved)"].tolist() == ["0.382", "0.182", "0.270"]
+    assert verdicts.loc["Kagan, if K37 happens", "neutral"] == verdicts.loc["Kagan, if K37 does not happen", "neutral"] == "0.250"
+
+
+def test_the_asymmetry_of_time():
+    table = fc.resolved_within()
+    assert table.loc["P"].tolist() == [0, 3, 3, 2]  # nothing within 6 months of writing; all three within a year
+    assert table.loc["K"].tolist() == [0, 0, 0, 3]
+
+
+def test_bad_readings_and_suppositions_are_refused():
+    with pytest.raises(ValueError, match=r"readings\['perhaps'\]: not a hedge"):
+        fc.scored_readings({"perhaps": 0.5})
+    with pytest.raises(ValueError, match=r"readings\['could'\]"):
+        fc.scored_readings({"could": 1.5})
+    with pytest.raises(ValueError, match=r"suppose\['P21'\]: only an unresolved proposition"):
+        fc.scored_readings(suppose={"P21": True})
+    with pytest.raises(ValueError, match=r"suppose\['K37'\]='yes'"):
+        fc.scored_readings(suppose={"K37": "yes"})

@@ -46,6 +46,16 @@ __all__ = [
     "published_forecasts",
     "preset",
     "preset_results",
+    "READERS",
+    "readable_hedges",
+    "reading_presets",
+    "reading_preset",
+    "scored_readings",
+    "reading_scores",
+    "reading_thresholds",
+    "assess_readings",
+    "resolved_within",
+    "reading_verdicts",
 ]
 
 #: Outcomes a proposition can have in forecast_propositions.csv.
@@ -289,3 +299,282 @@ def preset_results() -> pd.DataFrame:
     table = pd.DataFrame(rows).T
     table.index.name = "preset"
     return table
+
+
+# --- lesson 08: reading the hedges --------------------------------------------------------
+
+#: The three readers of the lesson's panel.
+READERS = ("K", "P", "neutral")
+_SCORABLE = ("true", "false", "unresolved")
+
+
+def readable_hedges() -> list[str]:
+    """The hedges (rows of hedge_bands.csv) of the articles' propositions
+    that resolved or can resolve (counterfactuals and disputed conditions
+    left out), in the order they first appear: the wordings a reader of
+    lesson 08 turns into probabilities.
+
+    >>> readable_hedges()
+    ['appear to', 'could', 'tenuous possibility']
+    """
+    table = propositions()
+    table = table[table["outcome"].isin(_SCORABLE)]
+    return list(dict.fromkeys(table["hedge"]))
+
+
+def _check_readings(readings) -> dict[str, float]:
+    """``readings`` (hedge → probability) checked: known hedges, probabilities."""
+    if readings is None:
+        return {}
+    if not isinstance(readings, dict):
+        raise ValueError(f"readings={readings!r}: expected a dict hedge → probability, e.g. {{'could': 0.5}}")
+    known = set(hedge_bands().index)
+    checked = {}
+    for term, value in readings.items():
+        if term not in known:
+            raise ValueError(f"readings[{term!r}]: not a hedge of hedge_bands.csv; expected one of {', '.join(sorted(known))}")
+        checked[term] = float(check_probability(f"readings[{term!r}]", value))
+    return checked
+
+
+def reading_presets() -> pd.DataFrame:
+    """How each reader turns each of :func:`readable_hedges` into a
+    probability, with the reason: the **neutral** reader takes the middle of
+    the hedge's band (what ``forecast_propositions.csv`` records); the
+    **P** reader takes the end of the band kindest to Petrovics's resolved
+    propositions with that wording (the low end if they did not happen, the
+    high end if they did), the **K** reader the other end. A wording gets
+    one reading whoever wrote it; where no resolved proposition uses it the
+    three readers take the middle. Columns: hedge, reader, value, band
+    (text), justification.
+
+    >>> reading_presets().query("hedge == 'could'")["value"].tolist()
+    [0.45, 0.55, 0.5]
+    """
+    bands = hedge_bands()
+    resolved = scored_propositions("P")
+    rows = []
+    for term in readable_hedges():
+        band = bands.loc[term]
+        low, high, middle = float(band["low"]), float(band["high"]), float(band["midpoint"])
+        named = band["reads_as"] if isinstance(band["reads_as"], str) and band["reads_as"] else term
+        band_text = f"{named}, {low:.2f}–{high:.2f} ({band['kind']})"
+        used = resolved[resolved["hedge"] == term]
+        outcomes = set(used["outcome_value"])
+        if len(outcomes) == 1:
+            happened = outcomes == {1}
+            kind_end, harsh_end = (high, low) if happened else (low, high)
+            ids = ", ".join(used["claim_id"])
+            what = "happened" if happened else "did not happen"
+            why = {
+                "K": f"the end of the band least kind to {ids}, which {what}",
+                "P": f"the end of the band kindest to {ids}, which {what}",
+            }
+            values = {"K": harsh_end, "P": kind_end}
+        else:
+            values = {"K": middle, "P": middle}
+            why = {r: "no resolved proposition of Petrovics's uses it, or they split: the middle of the band, held equal" for r in ("K", "P")}
+        values["neutral"] = middle
+        why["neutral"] = "the middle of the band, as the course data read it"
+        for reader in READERS:
+            rows.append({"hedge": term, "reader": reader, "value": round(values[reader], 4), "band": band_text,
+                         "justification": f"{why[reader]} ({band_text})"})
+    return pd.DataFrame(rows)
+
+
+def reading_preset(name: str) -> dict[str, float]:
+    """The readings (hedge → probability) of reader ``"K"``, ``"P"`` or
+    ``"neutral"`` (:func:`reading_presets`).
+
+    >>> reading_preset("P")
+    {'appear to': 0.55, 'could': 0.55, 'tenuous possibility': 0.2}
+    """
+    name = check_preset_name(name)
+    table = reading_presets()
+    table = table[table["reader"] == name]
+    return dict(zip(table["hedge"], table["value"].astype(float)))
+
+
+def scored_readings(readings=None, suppose=None) -> pd.DataFrame:
+    """Every proposition of both articles under ``readings`` (hedge →
+    probability; a hedge left out keeps the probability the course data
+    give it): ``article``, ``probability``, ``status`` ("resolved",
+    "supposed", "unresolved" or "not scoreable"), ``outcome_value`` (1, 0 or
+    NaN) and ``brier`` ((f − o)², NaN where nothing can be scored).
+    ``suppose`` (claim id → True/False) gives an unresolved proposition a
+    hypothetical outcome, to see how it would score.
+
+    >>> scored_readings({"could": 0.6}).set_index("claim_id").loc["P32", ["probability", "brier"]].round(2).tolist()
+    [0.6, 0.16]
+    """
+    readings = _check_readings(readings)
+    table = propositions().copy()
+    table.insert(0, "article", table["claim_id"].str[0])
+    table["probability"] = [readings.get(h, p) for h, p in zip(table["hedge"], table["probability"])]
+    status = table["outcome"].map({"true": "resolved", "false": "resolved", "unresolved": "unresolved", "not scoreable": "not scoreable"})
+    value = table["outcome"].map({"true": 1.0, "false": 0.0})
+    for claim_id, happened in (suppose or {}).items():
+        rows = table.index[table["claim_id"] == claim_id]
+        if len(rows) == 0 or table.loc[rows[0], "outcome"] != "unresolved":
+            unresolved = ", ".join(table.loc[table["outcome"] == "unresolved", "claim_id"])
+            raise ValueError(f"suppose[{claim_id!r}]: only an unresolved proposition can be given an outcome; unresolved: {unresolved}")
+        if happened is None:
+            continue
+        if not isinstance(happened, (bool, np.bool_)):
+            raise ValueError(f"suppose[{claim_id!r}]={happened!r}: expected True (it happens), False (it does not) or None")
+        status[rows[0]], value[rows[0]] = "supposed", float(happened)
+    table["status"] = status
+    table["outcome_value"] = value
+    table["brier"] = (table["probability"] - table["outcome_value"]) ** 2
+    return table
+
+
+def reading_scores(readings=None, suppose=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per article (K, P) and for the published forecasters: the forecasts
+    ``scored`` (resolved, plus those given an outcome by ``suppose``), ``unresolved`` and ``not
+    scoreable``, the ``brier`` score of the scored ones and their ``skill vs
+    0.5`` (NaN where nothing is scored). ``table`` is a
+    :func:`scored_readings` result to reuse.
+
+    >>> reading_scores().loc["P", ["scored", "brier"]].round(3).tolist()
+    [3.0, 0.27]
+    """
+    table = scored_readings(readings, suppose) if table is None else table
+    rows = {}
+    for article in ("K", "P"):
+        part = table[table["article"] == article]
+        scored = part[part["outcome_value"].notna()]
+        has = not scored.empty
+        rows[article] = {
+            "scored": len(scored),
+            "unresolved": int((part["status"] == "unresolved").sum()),
+            "not scoreable": int((part["status"] == "not scoreable").sum()),
+            "brier": brier_score(scored["probability"], scored["outcome_value"]) if has else np.nan,
+            "skill vs 0.5": brier_skill_score(scored["probability"], scored["outcome_value"]) if has else np.nan,
+        }
+    benchmark = preset("neutral")
+    published = published_forecasts()
+    rows["forecasters"] = {
+        "scored": len(benchmark["probabilities"]),
+        "unresolved": 0,
+        "not scoreable": int((published["outcome"] == "not scoreable").sum()),
+        "brier": brier_score(**benchmark),
+        "skill vs 0.5": brier_skill_score(**benchmark),
+    }
+    result = pd.DataFrame(rows).T
+    result.index.name = "forecasts of"
+    return result
+
+
+def reading_thresholds(readings=None, suppose=None, article: str = "P", reference: float = 0.5, table: pd.DataFrame | None = None) -> dict:
+    """What would change your mind: for each of :func:`readable_hedges`, the
+    readings of that hedge (the others held) at which ``article``'s Brier
+    score equals that of a forecaster who always says ``reference`` (0.25
+    for the coin flip): a sorted list of 0, 1 or 2 probabilities in [0, 1].
+    A hedge ``article`` does not use in a scored proposition gets ``[]``.
+
+    >>> [round(x, 3) for x in reading_thresholds()["appear to"]]
+    [0.628]
+    """
+    check_choice("article", article, ("K", "P"))
+    ref = float(check_probability("reference", reference))
+    table = scored_readings(readings, suppose) if table is None else table
+    scored = table[(table["article"] == article) & table["outcome_value"].notna()]
+    n = len(scored)
+    target = n * float(np.mean((ref - scored["outcome_value"].to_numpy()) ** 2)) if n else 0.0
+    found = {}
+    for term in readable_hedges():
+        mine = scored[scored["hedge"] == term]
+        if mine.empty:
+            found[term] = []
+            continue
+        rest = float(scored.loc[scored["hedge"] != term, "brier"].sum())
+        o = mine["outcome_value"].to_numpy()
+        # Σ (x − o_i)² = target − rest  ⇔  m·x² − 2·s·x + (q − target + rest) = 0
+        m, s_, q = len(o), float(o.sum()), float((o**2).sum())
+        c = q - target + rest
+        disc = s_**2 - m * c
+        if disc < 0:
+            found[term] = []
+            continue
+        roots = {(s_ - np.sqrt(disc)) / m, (s_ + np.sqrt(disc)) / m}
+        found[term] = sorted(float(r) for r in roots if -1e-12 <= r <= 1 + 1e-12)
+    return found
+
+
+def assess_readings(readings=None, suppose=None) -> dict:
+    """Everything lesson 08's panel shows, in one call: ``readings`` (every
+    readable hedge → probability, the course data's where not given),
+    ``propositions`` (:func:`scored_readings`), ``scores``
+    (:func:`reading_scores`) and ``thresholds`` (:func:`reading_thresholds`
+    for Petrovics, against the coin flip).
+
+    >>> result = assess_readings(reading_preset("K"))
+    >>> round(float(result["scores"].loc["P", "brier"]), 3)
+    0.382
+    """
+    table = scored_readings(readings, suppose)
+    used = table[table["hedge"].isin(readable_hedges())].drop_duplicates("hedge")
+    return {
+        "readings": dict(zip(used["hedge"], used["probability"].astype(float))),
+        "propositions": table,
+        "scores": reading_scores(table=table),
+        "thresholds": reading_thresholds(table=table),
+    }
+
+
+def resolved_within(months=(6, 12, 24)) -> pd.DataFrame:
+    """The asymmetry of time: per article, how many of its propositions had
+    resolved (true or false in the course data) within each number of
+    ``months`` after the article appeared, and how many can never be scored.
+
+    >>> resolved_within().loc["P"].tolist()
+    [0, 3, 3, 2]
+    """
+    table = propositions()
+    rows = {}
+    for article in ("K", "P"):
+        part = table[table["claim_id"].str.startswith(article)]
+        made = pd.to_datetime(part["made"], format="ISO8601")
+        resolved = part["outcome"].isin(["true", "false"])
+        when = pd.to_datetime(part["resolution_date"].where(resolved), format="ISO8601")
+        row = {}
+        for m in months:
+            limit = made + pd.DateOffset(months=int(check_count("months", m)))
+            row[f"within {m} months"] = int(((when <= limit) & resolved).sum())
+        row["never scoreable"] = int((part["outcome"] == "not scoreable").sum())
+        rows[article] = row
+    result = pd.DataFrame(rows).T
+    result.index.name = "article"
+    return result
+
+
+def reading_verdicts() -> pd.DataFrame:
+    """The three readers side by side: their readings of each hedge, the
+    Brier score of Petrovics's resolved propositions and the verdict against
+    the coin flip, Kagan's record, and the forecasters' benchmark. Columns
+    K, P, neutral.
+
+    >>> reading_verdicts().loc["Petrovics: verdict"].tolist()
+    ['worse than a coin flip', 'better than a coin flip', 'worse than a coin flip']
+    """
+    table = {}
+    for reader in READERS:
+        result = assess_readings(reading_preset(reader))
+        scores = result["scores"]
+        column = {f"reads '{term}' as": f"{value:.2f}" for term, value in result["readings"].items()}
+        p = scores.loc["P"]
+        column["Petrovics: Brier (3 resolved)"] = f"{p['brier']:.3f}"
+        column["Petrovics: skill vs 0.5"] = f"{p['skill vs 0.5']:+.2f}"
+        column["Petrovics: verdict"] = "better than a coin flip" if p["brier"] < 0.25 else (
+            "worse than a coin flip" if p["brier"] > 0.25 else "as good as a coin flip")
+        k = scores.loc["K"]
+        column["Kagan"] = f"nothing resolved yet ({int(k['unresolved'])} unresolved, {int(k['not scoreable'])} not scoreable)"
+        for happened, words in ((True, "happens"), (False, "does not happen")):
+            supposed = reading_scores(table=scored_readings(reading_preset(reader), {"K37": happened}))
+            column[f"Kagan, if K37 {words}"] = f"{supposed.loc['K', 'brier']:.3f}"
+        column["forecasters: Brier (5 resolved)"] = f"{scores.loc['forecasters', 'brier']:.3f}"
+        table[reader] = column
+    frame = pd.DataFrame(table)
+    frame.index.name = "reader"
+    return frame
