@@ -169,7 +169,7 @@ def test_the_policy_only_redraws(ladder):
 def test_the_readout_names_the_response_risk_where_the_verdict_flips(ladder):
     flip = ladder.flips["respond from rung 1"]
     assert flip == pytest.approx(model.response_risk_curve(0.82, 1.73).flip_risk(1))
-    assert f"{flip:.3g}" in _text(ladder.summary.value)
+    assert f"{100 * flip:.3g}%" in _text(ladder.summary.value)
     ladder.sliders["response_risk"].value = min(0.19, flip * 1.3)  # past the flip: riskier now
     assert "riskier than never responding" in _text(ladder.summary.value)
 

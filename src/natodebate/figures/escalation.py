@@ -119,8 +119,9 @@ def decision_figure(
     rug = _rug_trace(forecasts)
     fig = build_figure(
         [line, verdict, rug], "", (
-            f"Above 0 intervening is worth more, below it restraint. The verdict flips at the dashed line, "
-            f"{PI_I} = {PI_R} + Δπ*. Marks under the plot: published probabilities of nuclear use (different questions)."
+            "Above 0 intervening is worth more, below it restraint. The verdict flips at the dashed line, "
+            "where the added risk reaches Δπ*. Marks under the plot: published probabilities of nuclear use "
+            "(each for a different question)."
         ),
         height=520, margin={"t": 60},
         shapes=[

@@ -17,11 +17,13 @@ from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
 __all__ = ["DecisionPanel", "LadderPanel", "DECISION_CONTROLS", "LADDER_CONTROLS"]
 
 #: The decision panel's sliders: argument of models.escalation.decide →
-#: (label, minimum, maximum, log scale?, readout format, tooltip). A log
-#: slider's minimum and maximum are powers of ten.
+#: (label, HTML allowed; minimum, maximum; log scale?; readout format,
+#: d3-format: ".2p" is a percentage to two significant digits, which fits the
+#: readout's 3.2em from 0.10% to 100%; tooltip). A log slider's minimum and
+#: maximum are powers of ten.
 DECISION_CONTROLS = {
-    "p_nuclear_intervention": ("π_I (intervene)", -3.0, 0.0, True, ".3g", "P(nuclear use) if NATO intervenes"),
-    "p_nuclear_restraint": ("π_R (restrain)", -3.5, -0.5, True, ".3g", "P(nuclear use) under restraint"),
+    "p_nuclear_intervention": ("π<sub>I</sub> (intervene)", -3.0, 0.0, True, ".2p", "P(nuclear use) if NATO intervenes"),
+    "p_nuclear_restraint": ("π<sub>R</sub> (restrain)", -3.0, -0.5, True, ".2p", "P(nuclear use) under restraint"),
     "delta_benefit": ("ΔB", 0.0, 1.0, False, ".2f", "what intervening gains over restraint, in units of the war's stake"),
     "delta_reputation": ("ΔRep", -0.3, 0.5, False, ".2f", "the reputation restraint costs (negative: restraint gains standing), in stakes"),
     "loss": ("L", 0.0, 2.0, True, ".3g", "the loss from nuclear use, in units of the war's stake"),
@@ -30,7 +32,7 @@ DECISION_CONTROLS = {
 LADDER_CONTROLS = {
     "lr_quiet": ("LR quiet", -0.4, 0.2, True, ".3g", "× Russia's odds on NATO's resolve when a probe meets silence (below 1: silence reads as weakness)"),
     "lr_response": ("LR response", -0.3, 0.8, True, ".3g", "× Russia's odds on NATO's resolve when NATO answers a probe (above 1: a response deters)"),
-    "response_risk": ("response risk", -3.5, -0.7, True, ".3g", "P(nuclear use) that one NATO response itself sets off"),
+    "response_risk": ("response risk", -3.0, -0.7, True, ".2p", "P(nuclear use) that one NATO response itself sets off"),
 }
 #: The policy slider: label → policy (rung k* NATO responds from, or never).
 POLICY_OPTIONS = [("rung 1", 1), ("rung 2", 2), ("rung 3", 3), ("never", "never")]
@@ -48,7 +50,7 @@ _LADDER_HELP = (
     "below the next threshold; a resolute NATO (70% of runs) answers a probe that reaches your rung, pushing it back. "
     "Silence multiplies Russia's odds on NATO's resolve by <b>LR quiet</b>, a response by <b>LR response</b>; each "
     "rung risks an accidental jump to nuclear use, each response its own <b>response risk</b>. "
-    "5,000 runs × 24 periods, seed 0; sliders on a log scale.</small></div>"
+    "5,000 runs × 24 periods, seed 0; the LR and risk sliders are on a log scale.</small></div>"
 )
 
 
@@ -56,13 +58,13 @@ def _slider(name: str, spec: tuple, style, layout) -> widgets.Widget:
     label, low, high, log, shown, tip = spec
     if log:
         slider = widgets.FloatLogSlider(
-            value=10**low, base=10, min=low, max=high, step=0.01, description=label, readout_format=shown, tooltip=tip,
-            continuous_update=False, style=style, layout=layout,
+            value=10**low, base=10, min=low, max=high, step=0.01, description=label, description_allow_html=True,
+            readout_format=shown, tooltip=tip, continuous_update=False, style=style, layout=layout,
         )
     else:
         slider = widgets.FloatSlider(
-            value=low, min=low, max=high, step=0.01, description=label, readout_format=shown, tooltip=tip,
-            continuous_update=False, style=style, layout=layout,
+            value=low, min=low, max=high, step=0.01, description=label, description_allow_html=True,
+            readout_format=shown, tooltip=tip, continuous_update=False, style=style, layout=layout,
         )
     # The course's CSS class for panel sliders (the browser test finds them by it).
     slider.add_class("natodebate-claim-slider")
@@ -139,10 +141,11 @@ class _PresetPanel(PanelBase):
         rows = rows[rows["model"] == self.preset_model]
         items = []
         for row in rows.itertuples():
-            label = self._controls[row.parameter][0] if row.parameter in self._controls else row.parameter
+            # the controls' labels are the course's own HTML (π<sub>I</sub>); anything else is escaped
+            label = self._controls[row.parameter][0] if row.parameter in self._controls else html.escape(row.parameter)
             quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
             items.append(
-                f"<li><b>{html.escape(label)} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
+                f"<li><b>{label} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
                 f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
             )
         name = data.presets().loc[PRESET_LABELS[preset], "label"]
@@ -326,7 +329,7 @@ class LadderPanel(_PresetPanel):
         finally:
             self._holding = False
         extra = (
-            f"<li><b>respond from = {html.escape(model.policy_label(safest).removeprefix('respond from '))}</b>: "
+            f"<li><b>respond from = {'never' if safest is None else f'rung {safest}'}</b>: "
             "the policy with the least risk under these three values (computed, not assumed); move it to compare.</li>"
         )
         self.preset_note.value = self._justifications(preset, extra)
@@ -390,7 +393,7 @@ class LadderPanel(_PresetPanel):
             flip = self.flips[best]
             if flip > 0:
                 mind = (f"{html.escape(best)} would be safer than never responding if a response's own risk were below "
-                        f"<b>{flip:.3g}</b> (now {risk_now:.3g})")
+                        f"<b>{_share(flip)}</b> (now {_share(risk_now)})")
             else:
                 mind = "no responding policy is safer than never responding, even if responses themselves were safe"
             verdict = ""
@@ -405,11 +408,11 @@ class LadderPanel(_PresetPanel):
                 mind = f"{html.escape(chosen)} stays safer than never responding whatever a response's own risk"
             else:
                 mind = (f"{html.escape(chosen)} is safer than never responding while a response's own risk stays at or "
-                        f"below <b>{flip:.3g}</b> (now {risk_now:.3g})")
+                        f"below <b>{_share(flip)}</b> (now {_share(risk_now)})")
         self.summary.value = (
             "<div style='padding:4px 6px;line-height:1.35'>"
             f"<b>{html.escape(chosen.capitalize())}</b>: P(nuclear use) = <b style='font-size:125%'>{mine:.1%}</b>{change}"
-            f"; never responding: {never:.1%}{verdict}.<br>"
+            f"{'' if self.chosen_policy is None else f'; never responding: {never:.1%}'}{verdict}.<br>"
             f"<span style='font-size:92%'>Safest: <b>{html.escape(self.safest)}</b> · order: {order}.<br>"
             f"What would change your mind: {mind}.</span></div>"
         )
