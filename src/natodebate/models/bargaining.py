@@ -343,7 +343,7 @@ def preset_results() -> pd.DataFrame:
 
 #: What each combination of verdicts means for the articles' dispute.
 CONCLUSIONS = {
-    (True, False): "a credible threat would have averted the war (Kagan)",
+    (True, False): "a credible threat averts the war (Kagan)",
     (True, True): "even a credible threat leaves war (Petrovics)",
     (False, False): "no war by optimism even under restraint",
     (False, True): "a threat would have brought war",
