@@ -69,6 +69,16 @@ def callbacks() -> dict:
         panel[0].sliders["p_restraint_if_resolute"].value = 0.3 + 0.025 * (step % 20)
         return panel[0].curve
 
+    def bargaining_widgets(step, panel=[]):  # noqa: B006 - the panel is built once, on the warm-up call
+        # Lesson 05's panel: range_curve (range, demand, offer, verdicts, q*),
+        # the figure update and the readout, as one slider move.
+        if not panel:
+            from natodebate.panels.bargaining import BargainingPanel
+
+            panel.append(BargainingPanel("neutral"))
+        panel[0].sliders["p_intervention"].value = round(0.02 + 0.01 * (step % 20), 2)
+        return panel[0].curve
+
     def bargaining_panel(step):
         table = bargaining.range_table(0.6, 0.1, 0.1, 0.15, q=np.linspace(0, 1, 101))
         return table, bargaining.threat_effect(0.6, 0.1 + 0.01 * (step % 10), 0.1, 0.15, 0.05, 0.6)
@@ -102,6 +112,7 @@ def callbacks() -> dict:
         "credibility: posterior for n = 0..10 + verdict": credibility_panel,
         "credibility panel (lesson 04): one slider move, model + figure + readout": credibility_widgets,
         "bargaining: range for 101 values of q + threat effect": bargaining_panel,
+        "bargaining panel (lesson 05): one slider move, model + figure + readout": bargaining_widgets,
         "ACH: 5 rules + flip finder, one cell changed": ach_panel,
         "ACH panel (lesson 07): one rating changed, model + figure + readout": ach_widgets,
         "forecasts: Brier, calibration table, Murphy decomposition (50 forecasts)": forecast_panel,

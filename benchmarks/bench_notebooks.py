@@ -98,6 +98,16 @@ PANEL_PROBES = {
         "panel = FairRoundingPanel()\n"
         "control = panel.tolerance"
     ),
+    "04_does_restraint_signal_weakness": (
+        "from natodebate.panels.credibility import CredibilityPanel\n"
+        "panel = CredibilityPanel('neutral')\n"
+        "control = panel.sliders['p_restraint_if_resolute']"
+    ),
+    "05_bargaining_in_the_shadow_of_intervention": (
+        "from natodebate.panels.bargaining import BargainingPanel\n"
+        "panel = BargainingPanel('neutral')\n"
+        "control = panel.sliders['p_intervention']"
+    ),
     "07_competing_hypotheses": (
         "from natodebate.panels.hypotheses import CompetingHypothesesPanel\n"
         "panel = CompetingHypothesesPanel()\n"
