@@ -176,3 +176,12 @@ def test_bad_readings_and_suppositions_are_refused():
         fc.scored_readings(suppose={"P21": True})
     with pytest.raises(ValueError, match=r"suppose\['K37'\]='yes'"):
         fc.scored_readings(suppose={"K37": "yes"})
+
+
+def test_scored_forecasts_hold_the_articles_and_the_forecasters():
+    table = fc.scored_forecasts(suppose={"K37": True})
+    assert table.groupby("group")["id"].apply(list).to_dict() == {
+        "Kagan": ["K37"], "Petrovics": ["P21", "P32", "P35"], "forecasters": ["PF1", "PF2", "PF3", "PF4", "PF5"],
+    }
+    forecasters = table[table["group"] == "forecasters"]
+    assert forecasters["brier"].mean() == pytest.approx(fc.reading_scores().loc["forecasters", "brier"])

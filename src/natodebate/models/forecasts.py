@@ -26,6 +26,8 @@ statistics, projectability).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -47,6 +49,8 @@ __all__ = [
     "preset",
     "preset_results",
     "READERS",
+    "ReadingBase",
+    "reading_base",
     "readable_hedges",
     "reading_presets",
     "reading_preset",
@@ -56,6 +60,7 @@ __all__ = [
     "assess_readings",
     "resolved_within",
     "reading_verdicts",
+    "scored_forecasts",
 ]
 
 #: Outcomes a proposition can have in forecast_propositions.csv.
@@ -308,6 +313,45 @@ READERS = ("K", "P", "neutral")
 _SCORABLE = ("true", "false", "unresolved")
 
 
+@dataclass(frozen=True)
+class ReadingBase:
+    """What lesson 08's readings apply to, loaded once (a panel keeps one):
+    ``table`` (every proposition, with its ``article``), ``hedges`` (the
+    readable hedges, :func:`readable_hedges`), ``known`` (every hedge of
+    hedge_bands.csv) and ``forecasters`` (the published forecasters'
+    benchmark: scored, unresolved, not scoreable, brier, skill vs 0.5)."""
+
+    table: pd.DataFrame
+    hedges: tuple[str, ...]
+    known: frozenset
+    forecasters: dict
+
+
+def reading_base() -> ReadingBase:
+    """Load what :func:`assess_readings` needs once (three tables).
+
+    >>> reading_base().hedges
+    ('appear to', 'could', 'tenuous possibility')
+    """
+    table = propositions()
+    table.insert(0, "article", table["claim_id"].str[0])
+    scorable = table[table["outcome"].isin(_SCORABLE)]
+    benchmark = preset("neutral")
+    published = published_forecasts()
+    return ReadingBase(
+        table=table,
+        hedges=tuple(dict.fromkeys(scorable["hedge"])),
+        known=frozenset(hedge_bands().index),
+        forecasters={
+            "scored": len(benchmark["probabilities"]),
+            "unresolved": 0,
+            "not scoreable": int((published["outcome"] == "not scoreable").sum()),
+            "brier": brier_score(**benchmark),
+            "skill vs 0.5": brier_skill_score(**benchmark),
+        },
+    )
+
+
 def readable_hedges() -> list[str]:
     """The hedges (rows of hedge_bands.csv) of the articles' propositions
     that resolved or can resolve (counterfactuals and disputed conditions
@@ -317,22 +361,19 @@ def readable_hedges() -> list[str]:
     >>> readable_hedges()
     ['appear to', 'could', 'tenuous possibility']
     """
-    table = propositions()
-    table = table[table["outcome"].isin(_SCORABLE)]
-    return list(dict.fromkeys(table["hedge"]))
+    return list(reading_base().hedges)
 
 
-def _check_readings(readings) -> dict[str, float]:
+def _check_readings(readings, base: ReadingBase) -> dict[str, float]:
     """``readings`` (hedge → probability) checked: known hedges, probabilities."""
     if readings is None:
         return {}
     if not isinstance(readings, dict):
         raise ValueError(f"readings={readings!r}: expected a dict hedge → probability, e.g. {{'could': 0.5}}")
-    known = set(hedge_bands().index)
     checked = {}
     for term, value in readings.items():
-        if term not in known:
-            raise ValueError(f"readings[{term!r}]: not a hedge of hedge_bands.csv; expected one of {', '.join(sorted(known))}")
+        if term not in base.known:
+            raise ValueError(f"readings[{term!r}]: not a hedge of hedge_bands.csv; expected one of {', '.join(sorted(base.known))}")
         checked[term] = float(check_probability(f"readings[{term!r}]", value))
     return checked
 
@@ -395,78 +436,83 @@ def reading_preset(name: str) -> dict[str, float]:
     return dict(zip(table["hedge"], table["value"].astype(float)))
 
 
-def scored_readings(readings=None, suppose=None) -> pd.DataFrame:
+def scored_readings(readings=None, suppose=None, *, base: ReadingBase | None = None) -> pd.DataFrame:
     """Every proposition of both articles under ``readings`` (hedge →
     probability; a hedge left out keeps the probability the course data
     give it): ``article``, ``probability``, ``status`` ("resolved",
     "supposed", "unresolved" or "not scoreable"), ``outcome_value`` (1, 0 or
     NaN) and ``brier`` ((f − o)², NaN where nothing can be scored).
     ``suppose`` (claim id → True/False) gives an unresolved proposition a
-    hypothetical outcome, to see how it would score.
+    hypothetical outcome, to see how it would score. ``base``: a
+    :func:`reading_base` to reuse.
 
     >>> scored_readings({"could": 0.6}).set_index("claim_id").loc["P32", ["probability", "brier"]].round(2).tolist()
     [0.6, 0.16]
     """
-    readings = _check_readings(readings)
-    table = propositions().copy()
-    table.insert(0, "article", table["claim_id"].str[0])
+    base = reading_base() if base is None else base
+    readings = _check_readings(readings, base)
+    table = base.table.copy()
+    outcome = table["outcome"].tolist()
     table["probability"] = [readings.get(h, p) for h, p in zip(table["hedge"], table["probability"])]
-    status = table["outcome"].map({"true": "resolved", "false": "resolved", "unresolved": "unresolved", "not scoreable": "not scoreable"})
-    value = table["outcome"].map({"true": 1.0, "false": 0.0})
+    status = [{"true": "resolved", "false": "resolved"}.get(o, o) for o in outcome]
+    value = [{"true": 1.0, "false": 0.0}.get(o, np.nan) for o in outcome]
+    claim_ids = table["claim_id"].tolist()
     for claim_id, happened in (suppose or {}).items():
-        rows = table.index[table["claim_id"] == claim_id]
-        if len(rows) == 0 or table.loc[rows[0], "outcome"] != "unresolved":
-            unresolved = ", ".join(table.loc[table["outcome"] == "unresolved", "claim_id"])
+        if claim_id not in claim_ids or outcome[claim_ids.index(claim_id)] != "unresolved":
+            unresolved = ", ".join(c for c, o in zip(claim_ids, outcome) if o == "unresolved")
             raise ValueError(f"suppose[{claim_id!r}]: only an unresolved proposition can be given an outcome; unresolved: {unresolved}")
         if happened is None:
             continue
         if not isinstance(happened, (bool, np.bool_)):
             raise ValueError(f"suppose[{claim_id!r}]={happened!r}: expected True (it happens), False (it does not) or None")
-        status[rows[0]], value[rows[0]] = "supposed", float(happened)
+        i = claim_ids.index(claim_id)
+        status[i], value[i] = "supposed", float(happened)
     table["status"] = status
     table["outcome_value"] = value
     table["brier"] = (table["probability"] - table["outcome_value"]) ** 2
     return table
 
 
-def reading_scores(readings=None, suppose=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def reading_scores(readings=None, suppose=None, table: pd.DataFrame | None = None, *, base: ReadingBase | None = None) -> pd.DataFrame:
     """Per article (K, P) and for the published forecasters: the forecasts
-    ``scored`` (resolved, plus those given an outcome by ``suppose``), ``unresolved`` and ``not
-    scoreable``, the ``brier`` score of the scored ones and their ``skill vs
-    0.5`` (NaN where nothing is scored). ``table`` is a
-    :func:`scored_readings` result to reuse.
+    ``scored`` (resolved, plus those given an outcome by ``suppose``),
+    ``unresolved`` and ``not scoreable``, the ``brier`` score of the scored
+    ones and their ``skill vs 0.5`` (NaN where nothing is scored).
+    ``table`` is a :func:`scored_readings` result to reuse.
 
     >>> reading_scores().loc["P", ["scored", "brier"]].round(3).tolist()
     [3.0, 0.27]
     """
-    table = scored_readings(readings, suppose) if table is None else table
+    base = reading_base() if base is None else base
+    table = scored_readings(readings, suppose, base=base) if table is None else table
+    article = table["article"].to_numpy()
+    status = table["status"].to_numpy()
+    f = table["probability"].to_numpy(dtype=float)
+    o = table["outcome_value"].to_numpy(dtype=float)
     rows = {}
-    for article in ("K", "P"):
-        part = table[table["article"] == article]
-        scored = part[part["outcome_value"].notna()]
-        has = not scored.empty
-        rows[article] = {
-            "scored": len(scored),
-            "unresolved": int((part["status"] == "unresolved").sum()),
-            "not scoreable": int((part["status"] == "not scoreable").sum()),
-            "brier": brier_score(scored["probability"], scored["outcome_value"]) if has else np.nan,
-            "skill vs 0.5": brier_skill_score(scored["probability"], scored["outcome_value"]) if has else np.nan,
+    for name in ("K", "P"):
+        mine = article == name
+        scored = mine & ~np.isnan(o)
+        n = int(scored.sum())
+        brier = float(np.mean((f[scored] - o[scored]) ** 2)) if n else np.nan
+        # skill against always saying 0.5, whose Brier score is 0.25 on any outcomes
+        rows[name] = {
+            "scored": n,
+            "unresolved": int((mine & (status == "unresolved")).sum()),
+            "not scoreable": int((mine & (status == "not scoreable")).sum()),
+            "brier": brier,
+            "skill vs 0.5": 1.0 - brier / 0.25 if n else np.nan,
         }
-    benchmark = preset("neutral")
-    published = published_forecasts()
-    rows["forecasters"] = {
-        "scored": len(benchmark["probabilities"]),
-        "unresolved": 0,
-        "not scoreable": int((published["outcome"] == "not scoreable").sum()),
-        "brier": brier_score(**benchmark),
-        "skill vs 0.5": brier_skill_score(**benchmark),
-    }
-    result = pd.DataFrame(rows).T
+    rows["forecasters"] = dict(base.forecasters)
+    result = pd.DataFrame.from_dict(rows, orient="index")
     result.index.name = "forecasts of"
     return result
 
 
-def reading_thresholds(readings=None, suppose=None, article: str = "P", reference: float = 0.5, table: pd.DataFrame | None = None) -> dict:
+def reading_thresholds(
+    readings=None, suppose=None, article: str = "P", reference: float = 0.5, table: pd.DataFrame | None = None,
+    *, base: ReadingBase | None = None,
+) -> dict:
     """What would change your mind: for each of :func:`readable_hedges`, the
     readings of that hedge (the others held) at which ``article``'s Brier
     score equals that of a forecaster who always says ``reference`` (0.25
@@ -478,48 +524,56 @@ def reading_thresholds(readings=None, suppose=None, article: str = "P", referenc
     """
     check_choice("article", article, ("K", "P"))
     ref = float(check_probability("reference", reference))
-    table = scored_readings(readings, suppose) if table is None else table
-    scored = table[(table["article"] == article) & table["outcome_value"].notna()]
-    n = len(scored)
-    target = n * float(np.mean((ref - scored["outcome_value"].to_numpy()) ** 2)) if n else 0.0
+    base = reading_base() if base is None else base
+    table = scored_readings(readings, suppose, base=base) if table is None else table
+    o_all = table["outcome_value"].to_numpy(dtype=float)
+    scored = (table["article"].to_numpy() == article) & ~np.isnan(o_all)
+    hedge = table["hedge"].to_numpy()[scored]
+    brier = table["brier"].to_numpy(dtype=float)[scored]
+    o_scored = o_all[scored]
+    target = float(np.sum((ref - o_scored) ** 2))
     found = {}
-    for term in readable_hedges():
-        mine = scored[scored["hedge"] == term]
-        if mine.empty:
+    for term in base.hedges:
+        mine = hedge == term
+        if not mine.any():
             found[term] = []
             continue
-        rest = float(scored.loc[scored["hedge"] != term, "brier"].sum())
-        o = mine["outcome_value"].to_numpy()
+        rest = float(brier[~mine].sum())
+        o = o_scored[mine]
         # Σ (x − o_i)² = target − rest  ⇔  m·x² − 2·s·x + (q − target + rest) = 0
         m, s_, q = len(o), float(o.sum()), float((o**2).sum())
-        c = q - target + rest
-        disc = s_**2 - m * c
+        disc = s_**2 - m * (q - target + rest)
         if disc < 0:
             found[term] = []
             continue
         roots = {(s_ - np.sqrt(disc)) / m, (s_ + np.sqrt(disc)) / m}
-        found[term] = sorted(float(r) for r in roots if -1e-12 <= r <= 1 + 1e-12)
+        found[term] = sorted(min(max(float(r), 0.0), 1.0) for r in roots if -1e-12 <= r <= 1 + 1e-12)
     return found
 
 
-def assess_readings(readings=None, suppose=None) -> dict:
+def assess_readings(readings=None, suppose=None, *, base: ReadingBase | None = None) -> dict:
     """Everything lesson 08's panel shows, in one call: ``readings`` (every
     readable hedge → probability, the course data's where not given),
     ``propositions`` (:func:`scored_readings`), ``scores``
     (:func:`reading_scores`) and ``thresholds`` (:func:`reading_thresholds`
-    for Petrovics, against the coin flip).
+    for Petrovics, against the coin flip). ``base``: a :func:`reading_base`
+    to reuse (a panel loads it once).
 
     >>> result = assess_readings(reading_preset("K"))
     >>> round(float(result["scores"].loc["P", "brier"]), 3)
     0.382
     """
-    table = scored_readings(readings, suppose)
-    used = table[table["hedge"].isin(readable_hedges())].drop_duplicates("hedge")
+    base = reading_base() if base is None else base
+    table = scored_readings(readings, suppose, base=base)
+    first = {}
+    for term, probability in zip(table["hedge"], table["probability"]):
+        if term in base.hedges and term not in first:
+            first[term] = float(probability)
     return {
-        "readings": dict(zip(used["hedge"], used["probability"].astype(float))),
+        "readings": first,
         "propositions": table,
-        "scores": reading_scores(table=table),
-        "thresholds": reading_thresholds(table=table),
+        "scores": reading_scores(table=table, base=base),
+        "thresholds": reading_thresholds(table=table, base=base),
     }
 
 
@@ -578,3 +632,31 @@ def reading_verdicts() -> pd.DataFrame:
     frame = pd.DataFrame(table)
     frame.index.name = "reader"
     return frame
+
+
+def scored_forecasts(readings=None, suppose=None) -> pd.DataFrame:
+    """Every forecast that can be scored, the articles' (under ``readings``
+    and ``suppose``, see :func:`scored_readings`) and the published
+    forecasters' together: ``id``, ``group`` ("Kagan", "Petrovics" or
+    "forecasters"), ``question``, ``probability``, ``outcome`` (1 or 0),
+    ``brier``: the rows a calibration plot draws.
+
+    >>> scored_forecasts()["group"].value_counts().to_dict()
+    {'forecasters': 5, 'Petrovics': 3}
+    """
+    table = scored_readings(readings, suppose)
+    table = table[table["outcome_value"].notna()]
+    names = {"K": "Kagan", "P": "Petrovics"}
+    articles = pd.DataFrame({
+        "id": table["claim_id"], "group": table["article"].map(names), "question": table["proposition"],
+        "probability": table["probability"].astype(float), "outcome": table["outcome_value"].astype(int),
+    })
+    published = published_forecasts()
+    published = published[published["outcome"].isin(["true", "false"])]
+    others = pd.DataFrame({
+        "id": published["forecast_id"], "group": "forecasters", "question": published["forecaster"] + ": " + published["question"],
+        "probability": published["probability"].astype(float), "outcome": (published["outcome"] == "true").astype(int),
+    })
+    result = pd.concat([articles, others], ignore_index=True)
+    result["brier"] = (result["probability"] - result["outcome"]) ** 2
+    return result
