@@ -185,3 +185,10 @@ def test_scored_forecasts_hold_the_articles_and_the_forecasters():
     }
     forecasters = table[table["group"] == "forecasters"]
     assert forecasters["brier"].mean() == pytest.approx(fc.reading_scores().loc["forecasters", "brier"])
+
+
+def test_threshold_table_says_where_each_hedge_flips_the_verdict():
+    table = fc.threshold_table()
+    assert table["crosses the coin flip at"].tolist() == ["0.63", "0.57", "0.21"]
+    assert table["inside the band"].tolist() == ["yes", "no", "yes"]
+    assert fc.threshold_table(fc.reading_preset("K"))["crosses the coin flip at"].tolist() == ["0.49", "never", "never"]

@@ -61,6 +61,7 @@ __all__ = [
     "resolved_within",
     "reading_verdicts",
     "scored_forecasts",
+    "threshold_table",
 ]
 
 #: Outcomes a proposition can have in forecast_propositions.csv.
@@ -660,3 +661,30 @@ def scored_forecasts(readings=None, suppose=None) -> pd.DataFrame:
     result = pd.concat([articles, others], ignore_index=True)
     result["brier"] = (result["probability"] - result["outcome"]) ** 2
     return result
+
+
+def threshold_table(readings=None, suppose=None) -> pd.DataFrame:
+    """What would change your mind, as a table: for each readable hedge, its
+    band (low, high), the reading now, where Petrovics's Brier score
+    crosses the coin flip's 0.25 when only that hedge moves
+    (:func:`reading_thresholds`; "never" if it does not within 0–1) and
+    whether that crossing lies inside the band.
+
+    >>> threshold_table().loc["appear to", ["crosses the coin flip at", "inside the band"]].tolist()
+    ['0.63', 'yes']
+    """
+    base = reading_base()
+    result = assess_readings(readings, suppose, base=base)
+    bands = hedge_bands()
+    rows = {}
+    for term, crossing in result["thresholds"].items():
+        low, high = float(bands.loc[term, "low"]), float(bands.loc[term, "high"])
+        rows[term] = {
+            "band": f"{low:.2f}–{high:.2f}",
+            "reading now": f"{result['readings'][term]:.2f}",
+            "crosses the coin flip at": ", ".join(f"{x:.2f}" for x in crossing) or "never",
+            "inside the band": ("yes" if any(low <= x <= high for x in crossing) else "no") if crossing else "—",
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "hedge"
+    return table
