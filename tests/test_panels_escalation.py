@@ -148,6 +148,18 @@ def test_moving_an_lr_slider_reruns_the_monte_carlo(ladder):
     assert ladder.preset_buttons.value is None
 
 
+def test_a_pair_of_lrs_seen_a_moment_ago_needs_no_new_run(ladder):
+    ladder.preset_buttons.value = "K"
+    ladder.preset_buttons.value = "P"
+    ladder.preset_buttons.value = "neutral"
+    assert ladder.simulations == 3  # neutral, K, P; the neutral run is kept
+    pd.testing.assert_series_equal(ladder.risks, model.ladder(**model.preset("neutral", "ladder")))
+    assert ladder.flips["never respond"] == ladder.curve.flip_risk(None)
+    for step in range(ladder.KEEP_CURVES + 2):
+        ladder.sliders["lr_quiet"].value = 0.5 + 0.01 * step
+    assert len(ladder._curves) == ladder.KEEP_CURVES
+
+
 def test_the_response_risk_reads_the_curve_without_a_new_simulation(ladder):
     summary = ladder.summary.value
     ladder.sliders["response_risk"].value = 0.1

@@ -4,8 +4,10 @@ use) under each NATO response policy, from 5,000 simulated crises)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import math
+from collections import OrderedDict
 
 import ipywidgets as widgets
 
@@ -137,22 +139,12 @@ class _PresetPanel(PanelBase):
 
     def _justifications(self, preset: str, extra: str = "") -> str:
         """Each value of the preset with its justification, folded away under one line."""
-        rows = model.preset_table(preset)
-        rows = rows[rows["model"] == self.preset_model]
-        items = []
-        for row in rows.itertuples():
-            # the controls' labels are the course's own HTML (π<sub>I</sub>); anything else is escaped
-            label = self._controls[row.parameter][0] if row.parameter in self._controls else html.escape(row.parameter)
-            quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
-            items.append(
-                f"<li><b>{label} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
-                f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
-            )
+        items = _justification_items(self.preset_model, preset, tuple((name, spec[0]) for name, spec in self._controls.items()))
         name = data.presets().loc[PRESET_LABELS[preset], "label"]
         return (
             "<details style='line-height:1.3'><summary><small>Why these values? "
             f"({html.escape(name)}: every value and its reason)</small></summary>"
-            f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{''.join(items)}{extra}</ul></details>"
+            f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{items}{extra}</ul></details>"
         )
 
     def _own_values(self) -> None:
@@ -289,6 +281,7 @@ class LadderPanel(_PresetPanel):
         self.simulations = 0
         self._previous: float | None = None
         self._curve_key: tuple | None = None
+        self._curves: OrderedDict = OrderedDict()
         self._write_preset(self.preset_buttons.value, policy)
         self.figure = live_figure(charts.ladder_figure(self.risks, self.chosen_policy))
         self._write_summary()
@@ -304,14 +297,28 @@ class LadderPanel(_PresetPanel):
         """The student's policy as the model names it: rung 1–3, or None (never respond)."""
         return None if self.policy.value == "never" else int(self.policy.value)
 
+    #: How many Monte Carlo results the panel keeps (about 0.2 MB each): a
+    #: student going back and forth, or between presets, waits for none.
+    KEEP_CURVES = 8
+
     def _simulate(self) -> None:
-        """Rerun the Monte Carlo if LR quiet or LR response changed."""
+        """Rerun the Monte Carlo if LR quiet or LR response changed (unless
+        this pair was run a moment ago)."""
         key = (float(self.sliders["lr_quiet"].value), float(self.sliders["lr_response"].value))
-        if key != self._curve_key:
-            self.curve = model.response_risk_curve(*key)
-            self.flips = {model.policy_label(p): self.curve.flip_risk(p) for p in self.curve.policies}
-            self._curve_key = key
+        if key == self._curve_key:
+            return
+        if key in self._curves:
+            self._curves.move_to_end(key)
+        else:
+            curve = model.response_risk_curve(*key)
+            flips = {p: curve.flip_risk(p) for p in curve.policies if p is not None}
+            flips[None] = max(flips.values(), default=0.0)  # what curve.flip_risk(None) gives, without sorting again
+            self._curves[key] = (curve, {model.policy_label(p): f for p, f in flips.items()})
             self.simulations += 1
+            if len(self._curves) > self.KEEP_CURVES:
+                self._curves.popitem(last=False)
+        self.curve, self.flips = self._curves[key]
+        self._curve_key = key
 
     def _evaluate(self) -> None:
         """P(nuclear use) per policy at the response risk set (read off the curve)."""
@@ -416,6 +423,25 @@ class LadderPanel(_PresetPanel):
             f"<span style='font-size:92%'>Safest: <b>{html.escape(self.safest)}</b> · order: {order}.<br>"
             f"What would change your mind: {mind}.</span></div>"
         )
+
+
+@functools.lru_cache(maxsize=16)
+def _justification_items(preset_model: str, preset: str, labels: tuple) -> str:
+    """The list items of a preset's values and reasons (the table does not
+    change while a lesson runs; reading it took 10 ms of every preset click)."""
+    rows = model.preset_table(preset)
+    rows = rows[rows["model"] == preset_model]
+    labels = dict(labels)
+    items = []
+    for row in rows.itertuples():
+        # the controls' labels are the course's own HTML (π<sub>I</sub>); anything else is escaped
+        label = labels.get(row.parameter, html.escape(row.parameter))
+        quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
+        items.append(
+            f"<li><b>{label} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
+            f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
+        )
+    return "".join(items)
 
 
 def _share(p: float) -> str:
