@@ -47,6 +47,18 @@ def callbacks() -> dict:
     def ladder_figure(step):
         return escalation.ladder_simulation(0.6 + 0.4 * (step % 10) / 10, 1.73, 0.01)
 
+    def ladder_widgets(step, panel=[]):  # noqa: B006 - the panel is built once, on the warm-up call
+        # Lesson 06's ladder panel: an LR slider reruns the Monte Carlo as a
+        # response_risk_curve (every response risk at once) with its flip
+        # points, then redraws figure and readout. 40 values in turn: the
+        # panel keeps the last 8 runs, so every move here is a new run.
+        if not panel:
+            from natodebate.panels.escalation import LadderPanel
+
+            panel.append(LadderPanel("neutral"))
+        panel[0].sliders["lr_quiet"].value = round(10 ** (-0.4 + 0.01 * (step % 40)), 4)
+        return panel[0].risks
+
     def uncertain(step):
         moved = {**ranges, "loss": (5 + step % 5, 50)}
         return escalation.monte_carlo(moved).p_positive, escalation.tornado(moved)
@@ -107,6 +119,7 @@ def callbacks() -> dict:
     return {
         "ladder: P(nuclear use), 4 policies x 5,000 runs x 24 periods": ladder,
         "ladder with details (cumulative risk, final rungs, counts)": ladder_figure,
+        "ladder panel (lesson 06): an LR slider, Monte Carlo + figure + readout": ladder_widgets,
         "uncertain inputs: Monte Carlo 5,000 samples + tornado": uncertain,
         "decision tree: EU_I - EU_R over 301 values of pi_I + verdict": decision,
         "credibility: posterior for n = 0..10 + verdict": credibility_panel,

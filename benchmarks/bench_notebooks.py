@@ -108,6 +108,11 @@ PANEL_PROBES = {
         "panel = BargainingPanel('neutral')\n"
         "control = panel.sliders['p_intervention']"
     ),
+    "06_climbing_the_ladder": (
+        "from natodebate.panels.escalation import LadderPanel\n"
+        "panel = LadderPanel('neutral')\n"
+        "control = panel.sliders['lr_quiet']"  # reruns the ladder Monte Carlo: the panel's costliest slider
+    ),
     "07_competing_hypotheses": (
         "from natodebate.panels.hypotheses import CompetingHypothesesPanel\n"
         "panel = CompetingHypothesesPanel()\n"
@@ -138,6 +143,8 @@ def _natodebate_latency_probe(setup, updates):
         grid_points = int(round((control.max - control.min) / step))
         indices = sorted({round(i * grid_points / 10) for i in range(11)})
         values = [round(control.min + i * step, 10) for i in indices]  # no 0.15000000000000002
+        if getattr(control, "base", None):  # a FloatLogSlider: min, max and step are exponents
+            values = [round(control.base ** v, 10) for v in values]
         values = values + values[-2:0:-1]  # there and back: consecutive values always differ
     if len(set(values)) < 2:
         return {"status": "error", "reason": f"control {type(control).__name__} offers fewer than two values"}
