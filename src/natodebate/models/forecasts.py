@@ -388,7 +388,7 @@ def reading_presets() -> pd.DataFrame:
     high end if they did), the **K** reader the other end. A wording gets
     one reading whoever wrote it; where no resolved proposition uses it the
     three readers take the middle. Columns: hedge, reader, value, band
-    (text), justification.
+    (text), reason, and justification (the reason with the band).
 
     >>> reading_presets().query("hedge == 'could'")["value"].tolist()
     [0.45, 0.55, 0.5]
@@ -400,7 +400,7 @@ def reading_presets() -> pd.DataFrame:
         band = bands.loc[term]
         low, high, middle = float(band["low"]), float(band["high"]), float(band["midpoint"])
         named = band["reads_as"] if isinstance(band["reads_as"], str) and band["reads_as"] else term
-        band_text = f"{named}, {low:.2f}–{high:.2f} ({band['kind']})"
+        band_text = f"{named}, {low:.2f}–{high:.2f}, " + ("ICD 203" if band["kind"] == "ICD 203" else "a course reading")
         used = resolved[resolved["hedge"] == term]
         outcomes = set(used["outcome_value"])
         if len(outcomes) == 1:
@@ -420,7 +420,7 @@ def reading_presets() -> pd.DataFrame:
         why["neutral"] = "the middle of the band, as the course data read it"
         for reader in READERS:
             rows.append({"hedge": term, "reader": reader, "value": round(values[reader], 4), "band": band_text,
-                         "justification": f"{why[reader]} ({band_text})"})
+                         "reason": why[reader], "justification": f"{why[reader]}; band: {band_text}"})
     return pd.DataFrame(rows)
 
 
@@ -624,7 +624,7 @@ def reading_verdicts() -> pd.DataFrame:
         column["Petrovics: verdict"] = "better than a coin flip" if p["brier"] < 0.25 else (
             "worse than a coin flip" if p["brier"] > 0.25 else "as good as a coin flip")
         k = scores.loc["K"]
-        column["Kagan"] = f"nothing resolved yet ({int(k['unresolved'])} unresolved, {int(k['not scoreable'])} not scoreable)"
+        column["Kagan"] = f"none yet: {int(k['unresolved'])} due, {int(k['not scoreable'])} never"
         for happened, words in ((True, "happens"), (False, "does not happen")):
             supposed = reading_scores(table=scored_readings(reading_preset(reader), {"K37": happened}))
             column[f"Kagan, if K37 {words}"] = f"{supposed.loc['K', 'brier']:.3f}"

@@ -49,7 +49,7 @@ class HedgeReadingPanel(PanelBase):
         self._base = fc.reading_base()  # the propositions and the benchmark, loaded once
         presets = fc.reading_presets()
         self._presets = {r: dict(zip(part["hedge"], part["value"].astype(float))) for r, part in presets.groupby("reader")}
-        self._reasons = {(row.hedge, row.reader): row.justification for row in presets.itertuples()}
+        self._reasons = {(row.hedge, row.reader): row.reason for row in presets.itertuples()}
         self._bands = {row.hedge: row.band for row in presets.itertuples()}
         self.readings = dict(self._presets[preset])
         table = self._base.table
