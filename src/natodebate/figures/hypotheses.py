@@ -171,39 +171,41 @@ def update_ach_figure(fig, assessment: dict, labels: dict | None = None) -> None
     ys = [e for e in rows for _ in hypotheses]
     flip = assessment["flip"]
     best = float(values[assessment["leaders"][0]])
-    bars, cells, ring, layout = fig.data[0], fig.data[1], fig.data[2], fig.layout
     flip_note = [] if flip is None else [
         f"flip finder: {flip['rating']} → {flip['new_rating']} here: {flip['kind']} ({flip['leaders_after']} would lead)"
     ]
-    updates = [  # (key, the object, its property, the value)
-        ("bars.x", bars, "x", hypotheses),
-        ("bars.y", bars, "y", score),
-        ("bars.color", bars.marker, "color", [_LEADER if h in leaders else _OTHER for h in hypotheses]),
-        ("bars.text", bars, "text", [_format(rule, v) + (" · leader" if h in leaders else "") for h, v in zip(hypotheses, score)]),
-        ("bars.textcolor", bars.textfont, "color", [_LEADER_TEXT if h in leaders else "#333333" for h in hypotheses]),
-        ("bars.hover", bars, "hovertemplate", f"%{{x}}: %{{y}} ({ach.BEST_SCORE[rule]} = most likely)<extra></extra>"),
-        ("cells.x", cells, "x", xs),
-        ("cells.y", cells, "y", ys),
-        ("cells.text", cells, "text", ratings),
-        ("cells.color", cells.marker, "color", [RATING_COLOURS[r] for r in ratings]),
-        ("cells.opacity", cells.marker, "opacity", [1.0 if diagnostic[e] else 0.45 for e in ys]),
-        ("ring.x", ring, "x", [] if flip is None else [flip["hypothesis"]]),
-        ("ring.y", ring, "y", [] if flip is None else [flip["evidence"]]),
-        ("ring.hover", ring, "hovertext", flip_note),
-        ("title", layout.title, "text", _title(assessment)),
-        ("yaxis.title", layout.yaxis.title, "text", _SCORE_AXIS[rule]),
-        ("yaxis.range", layout.yaxis, "range", _score_range(rule, score)),
-        ("yaxis2.tickvals", layout.yaxis2, "tickvals", rows),
-        ("yaxis2.ticktext", layout.yaxis2, "ticktext", [_evidence_tick(e, labels, int(diagnostic[e])) for e in rows]),
-        ("threshold.y0", layout.shapes[0], "y0", best),
-        ("threshold.y1", layout.shapes[0], "y1", best),
-        ("threshold.label", layout.annotations[0], "y", best),  # the caption is the last annotation
+    # (key, the object holding the property, the property, the value); the
+    # object is looked up only when its value changed: plotly's property
+    # access costs about as much as a write.
+    updates = [
+        ("bars.x", lambda: fig.data[0], "x", hypotheses),
+        ("bars.y", lambda: fig.data[0], "y", score),
+        ("bars.color", lambda: fig.data[0].marker, "color", [_LEADER if h in leaders else _OTHER for h in hypotheses]),
+        ("bars.text", lambda: fig.data[0], "text", [_format(rule, v) + (" · leader" if h in leaders else "") for h, v in zip(hypotheses, score)]),
+        ("bars.textcolor", lambda: fig.data[0].textfont, "color", [_LEADER_TEXT if h in leaders else "#333333" for h in hypotheses]),
+        ("bars.hover", lambda: fig.data[0], "hovertemplate", f"%{{x}}: %{{y}} ({ach.BEST_SCORE[rule]} = most likely)<extra></extra>"),
+        ("cells.x", lambda: fig.data[1], "x", xs),
+        ("cells.y", lambda: fig.data[1], "y", ys),
+        ("cells.text", lambda: fig.data[1], "text", ratings),
+        ("cells.color", lambda: fig.data[1].marker, "color", [RATING_COLOURS[r] for r in ratings]),
+        ("cells.opacity", lambda: fig.data[1].marker, "opacity", [1.0 if diagnostic[e] else 0.45 for e in ys]),
+        ("ring.x", lambda: fig.data[2], "x", [] if flip is None else [flip["hypothesis"]]),
+        ("ring.y", lambda: fig.data[2], "y", [] if flip is None else [flip["evidence"]]),
+        ("ring.hover", lambda: fig.data[2], "hovertext", flip_note),
+        ("title", lambda: fig.layout.title, "text", _title(assessment)),
+        ("yaxis.title", lambda: fig.layout.yaxis.title, "text", _SCORE_AXIS[rule]),
+        ("yaxis.range", lambda: fig.layout.yaxis, "range", _score_range(rule, score)),
+        ("yaxis2.tickvals", lambda: fig.layout.yaxis2, "tickvals", rows),
+        ("yaxis2.ticktext", lambda: fig.layout.yaxis2, "ticktext", [_evidence_tick(e, labels, int(diagnostic[e])) for e in rows]),
+        ("threshold.y0", lambda: fig.layout.shapes[0], "y0", best),
+        ("threshold.y1", lambda: fig.layout.shapes[0], "y1", best),
+        ("threshold.label", lambda: fig.layout.annotations[0], "y", best),  # the caption is the last annotation
     ]
     # What was last written to this figure: reading plotly's own copy back would cost about as much as writing.
     written = fig.__dict__.setdefault("_natodebate_written", {})
     for key, owner, name, value in updates:
         if written.get(key) != value:
-            setattr(owner, name, value)
+            setattr(owner(), name, value)
             written[key] = value
 
 
