@@ -112,6 +112,17 @@ def callbacks() -> dict:
         panel[0].rating_sliders[("D1", "H3")].value = ("II", "I", "N", "C", "CC")[step % 5]
         return panel[0].assessment
 
+    def forecast_widgets(step, panel=[]):  # noqa: B006 - the panel is built once, on the warm-up call
+        # Lesson 08's panel: the readings applied to both articles, their
+        # scores and the coin-flip thresholds, the figure update and the
+        # readout, as one slider move.
+        if not panel:
+            from natodebate.panels.forecasts import HedgeReadingPanel
+
+            panel.append(HedgeReadingPanel("neutral"))
+        panel[0].sliders["appear to"].value = round(0.5 + 0.01 * (step % 30), 2)
+        return panel[0].assessment
+
     def forecast_panel(step):
         f = np.clip(probabilities + 0.01 * (step % 10), 0, 1)
         return forecasts.brier_score(f, outcomes), forecasts.calibration_table(f, outcomes), forecasts.murphy_decomposition(f, outcomes)
@@ -129,6 +140,7 @@ def callbacks() -> dict:
         "ACH: 5 rules + flip finder, one cell changed": ach_panel,
         "ACH panel (lesson 07): one rating changed, model + figure + readout": ach_widgets,
         "forecasts: Brier, calibration table, Murphy decomposition (50 forecasts)": forecast_panel,
+        "forecast panel (lesson 08): one hedge read differently, model + figure + readout": forecast_widgets,
     }
 
 

@@ -118,6 +118,11 @@ PANEL_PROBES = {
         "panel = CompetingHypothesesPanel()\n"
         "control = panel.rating_sliders[('D1', 'H3')]"
     ),
+    "08_hindsight_without_hindsight_bias": (
+        "from natodebate.panels.forecasts import HedgeReadingPanel\n"
+        "panel = HedgeReadingPanel()\n"
+        "control = panel.sliders['appear to']"
+    ),
 }
 
 # Runs in the lesson's kernel (followed by a call, see latency_probe_code). Builds the panel from the probe statements, then
