@@ -12,7 +12,7 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 from traitlets import Dict, observe
 
-__all__ = ["PanelBase", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width"]
+__all__ = ["PanelBase", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width", "sticky_controls"]
 
 log = logging.getLogger("natodebate.panels")
 
@@ -183,6 +183,27 @@ class PanelBase(widgets.VBox):
 
     def clear_error(self) -> None:
         self.status.value = ""
+
+    def leave_preset(self, what: str = "values") -> None:
+        """The student moved a control: the values are their own now. Deselect
+        the preset button (so that clicking it again restores its values,
+        without the deselection being taken for a preset change) and say so."""
+        self._holding = True
+        try:
+            self.preset_buttons.value = None
+        finally:
+            self._holding = False
+        self.preset_note.value = (
+            f"<div style='line-height:1.3'><small>Your own {what} (click a preset to start again from it).</small></div>"
+        )
+
+
+def sticky_controls(*children: widgets.Widget) -> widgets.VBox:
+    """A panel's controls as one box whose first child (the live readout)
+    sticks to the top of the view while the controls below it are in view."""
+    area = widgets.VBox(list(children), layout=full_width(margin="0", overflow="visible"))
+    area.add_class("natodebate-slider-area")
+    return area
 
 
 def shows_errors(method):

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from .. import data
 from ..figures import credibility as charts
 from ..models import credibility as model
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
 
 __all__ = ["CredibilityPanel", "CONTROLS"]
 
@@ -104,13 +104,7 @@ class CredibilityPanel(PanelBase):
         self.summary.add_class(STICKY_CLASS)
 
         grid = widgets.HBox(list(self.sliders.values()), layout=full_width(flex_flow="row wrap"))
-        # The readout sticks to the top of the view while the sliders are in
-        # view: it is the first child of their area.
-        slider_area = widgets.VBox(
-            [self.summary, widgets.HTML(_HELP, layout=full_width()), grid],
-            layout=full_width(margin="0", overflow="visible"),
-        )
-        slider_area.add_class("natodebate-slider-area")
+        slider_area = sticky_controls(self.summary, widgets.HTML(_HELP, layout=full_width()), grid)
         self.children = [
             widgets.HTML(f"{_SLIDER_CSS}<h4 style='margin:4px 0'>Does restraint signal weakness? Russia's belief, restraint by restraint</h4>"),
             self.preset_buttons,
@@ -178,14 +172,7 @@ class CredibilityPanel(PanelBase):
     def _on_slider(self, change) -> None:
         if self._holding:
             return
-        # The values are the student's own now: deselect the preset, so that
-        # clicking it again restores its values.
-        self._holding = True
-        try:
-            self.preset_buttons.value = None
-        finally:
-            self._holding = False
-        self.preset_note.value = "<div style='line-height:1.3'><small>Your own values (click a preset to start again from it).</small></div>"
+        self.leave_preset()
         self.refresh()
 
     def refresh(self) -> None:

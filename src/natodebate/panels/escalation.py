@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from .. import data
 from ..figures import escalation as charts
 from ..models import escalation as model
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
 
 __all__ = ["DecisionPanel", "LadderPanel", "DECISION_CONTROLS", "LADDER_CONTROLS"]
 
@@ -108,13 +108,7 @@ class _PresetPanel(PanelBase):
     def _lay_out(self) -> None:
         self.summary.add_class(STICKY_CLASS)
         grid = widgets.HBox([*self.sliders.values(), *self._extra], layout=full_width(flex_flow="row wrap"))
-        # The readout sticks to the top of the view while the sliders are in
-        # view: it is the first child of their area.
-        slider_area = widgets.VBox(
-            [self.summary, widgets.HTML(self._help, layout=full_width()), grid],
-            layout=full_width(margin="0", overflow="visible"),
-        )
-        slider_area.add_class("natodebate-slider-area")
+        slider_area = sticky_controls(self.summary, widgets.HTML(self._help, layout=full_width()), grid)
         self.children = [
             widgets.HTML(f"<h4 style='margin:4px 0'>{self._title}</h4>"),
             self.preset_buttons,
@@ -150,12 +144,7 @@ class _PresetPanel(PanelBase):
     def _own_values(self) -> None:
         """The values are the student's own now: deselect the preset, so that
         clicking it again restores its values."""
-        self._holding = True
-        try:
-            self.preset_buttons.value = None
-        finally:
-            self._holding = False
-        self.preset_note.value = "<div style='line-height:1.3'><small>Your own values (click a preset to start again from it).</small></div>"
+        self.leave_preset()
 
 
 class DecisionPanel(_PresetPanel):

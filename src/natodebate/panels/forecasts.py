@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from ..figures import forecasts as charts
 from ..models import forecasts as fc
 from ..models.validators import check_choice
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
 
 __all__ = ["HedgeReadingPanel", "PRESET_LABELS", "SUPPOSE_OPTIONS"]
 
@@ -94,27 +94,23 @@ class HedgeReadingPanel(PanelBase):
         self._write_notes()
         self._write_summary()
         self.summary.add_class(STICKY_CLASS)
-        slider_area = widgets.VBox(
-            [
-                self.summary,
-                widgets.HTML(
-                    "<div style='line-height:1.3'><small><b>How likely does each wording say the event is?</b> "
-                    "0 = it will not happen, 1 = it will. Under each slider: the wording's band and why the chosen reader "
-                    "reads it so.</small></div>",
-                    layout=full_width(),
-                ),
-                *rows,
-                widgets.HTML(
-                    f"<div style='line-height:1.3;margin-top:6px'><small><b>What if</b> Kagan's {SUPPOSED_CLAIM} (Polish "
-                    f"opposition to aiding Ukraine grows; due {html.escape(str(self._due))}) had resolved? It is scored with the "
-                    "same reading of 'could' as Petrovics's P32.</small></div>",
-                    layout=full_width(),
-                ),
-                self.suppose_buttons,
-            ],
-            layout=full_width(margin="0", overflow="visible"),
+        slider_area = sticky_controls(
+            self.summary,
+            widgets.HTML(
+                "<div style='line-height:1.3'><small><b>How likely does each wording say the event is?</b> "
+                "0 = it will not happen, 1 = it will. Under each slider: the wording's band and why the chosen reader "
+                "reads it so.</small></div>",
+                layout=full_width(),
+            ),
+            *rows,
+            widgets.HTML(
+                f"<div style='line-height:1.3;margin-top:6px'><small><b>What if</b> Kagan's {SUPPOSED_CLAIM} (Polish "
+                f"opposition to aiding Ukraine grows; due {html.escape(str(self._due))}) had resolved? It is scored with the "
+                "same reading of 'could' as Petrovics's P32.</small></div>",
+                layout=full_width(),
+            ),
+            self.suppose_buttons,
         )
-        slider_area.add_class("natodebate-slider-area")
         self.children = [
             widgets.HTML("<h4 style='margin:4px 0'>Read the hedges: how did the predictions score?</h4>"),
             self.preset_buttons,

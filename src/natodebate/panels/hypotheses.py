@@ -11,7 +11,7 @@ import ipywidgets as widgets
 from ..figures import hypotheses as charts
 from ..models import hypotheses as ach
 from ..models.validators import check_choice
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
 
 __all__ = ["CompetingHypothesesPanel", "PRESET_LABELS", "RATING_OPTIONS"]
 
@@ -118,28 +118,24 @@ class CompetingHypothesesPanel(PanelBase):
 
         # The readout sticks to the top of the view while the sliders are in
         # view: it is the slider area's first child (as in the weighting panel).
-        slider_area = widgets.VBox(
-            [
-                self.summary,
-                widgets.HTML(
-                    "<div style='line-height:1.3'><small><b>The cells the two readers rate differently.</b> "
-                    "Each slider runs from II (very inconsistent) to CC (very consistent); "
-                    "under it, why the chosen reader rates the cell so. Hover a label for the full evidence.</small></div>",
-                    layout=full_width(),
-                ),
-                *rows,
-                widgets.HTML(
-                    "<div style='line-height:1.3;margin-top:6px'><small><b>Any other cell</b>: choose it, then rate it. "
-                    "The button sets the flip finder's change.</small></div>",
-                    layout=full_width(),
-                ),
-                self.cell_chooser,
-                widgets.HBox([self.cell_rating, self.flip_button], layout=self._row_layout),
-                self.cell_note,
-            ],
-            layout=full_width(margin="0", overflow="visible"),
+        slider_area = sticky_controls(
+            self.summary,
+            widgets.HTML(
+                "<div style='line-height:1.3'><small><b>The cells the two readers rate differently.</b> "
+                "Each slider runs from II (very inconsistent) to CC (very consistent); "
+                "under it, why the chosen reader rates the cell so. Hover a label for the full evidence.</small></div>",
+                layout=full_width(),
+            ),
+            *rows,
+            widgets.HTML(
+                "<div style='line-height:1.3;margin-top:6px'><small><b>Any other cell</b>: choose it, then rate it. "
+                "The button sets the flip finder's change.</small></div>",
+                layout=full_width(),
+            ),
+            self.cell_chooser,
+            widgets.HBox([self.cell_rating, self.flip_button], layout=self._row_layout),
+            self.cell_note,
         )
-        slider_area.add_class("natodebate-slider-area")
         self.children = [
             widgets.HTML("<h4 style='margin:4px 0'>Why drones over Poland? Rate the evidence against four hypotheses</h4>"),
             self.preset_buttons,

@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from .. import data, figures, models
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors
+from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
 
 __all__ = ["ClaimWeightingPanel"]
 
@@ -102,20 +102,16 @@ class ClaimWeightingPanel(PanelBase):
 
         # The readout sticks to the top of the view only while the slider
         # area is in view: it is the area's first child.
-        slider_area = widgets.VBox(
-            [
-                self.summary,
-                widgets.HTML(
-                    "<div style='line-height:1.3'><small><b>credence</b>: how likely you think the claim is true (0–1). "
-                    "<b>importance</b>: how much it bears on the claim it supports or attacks (0–1). "
-                    "Hover a claim's label to read its quotation.</small></div>",
-                    layout=full_width(),
-                ),
-                self.controls,
-            ],
-            layout=full_width(margin="0", overflow="visible"),
+        slider_area = sticky_controls(
+            self.summary,
+            widgets.HTML(
+                "<div style='line-height:1.3'><small><b>credence</b>: how likely you think the claim is true (0–1). "
+                "<b>importance</b>: how much it bears on the claim it supports or attacks (0–1). "
+                "Hover a claim's label to read its quotation.</small></div>",
+                layout=full_width(),
+            ),
+            self.controls,
         )
-        slider_area.add_class("natodebate-slider-area")
         self.children = [
             widgets.HTML(f"<h4 style='margin:4px 0'>Weigh {figures.ARTICLE_NAMES[article]}'s claims</h4>"),
             self.preset_buttons,
@@ -235,14 +231,7 @@ class ClaimWeightingPanel(PanelBase):
         if self._holding:
             return
         getattr(self, kind)[claim_id] = change["new"]
-        # The weights are the student's own now: deselect the preset, so that
-        # clicking it again restores its values.
-        self._holding = True
-        try:
-            self.preset_buttons.value = None
-        finally:
-            self._holding = False
-        self.preset_note.value = "<div style='line-height:1.3'><small>Your own weights (click a preset to start again from it).</small></div>"
+        self.leave_preset("weights")
         self.refresh()
 
     def refresh(self) -> None:
