@@ -260,8 +260,11 @@ def test_lesson_panels_fit_the_screen_and_redraw(helpers, lab_server, page, less
                     problems += _view_problems(view, f"{where}, {which} claim slider")
                     if screenshots:
                         page.screenshot(path=str(Path(screenshots) / f"{lesson[:2]}-panel{index}-{width}x{height}-{which}-slider.png"))
-                if screenshots:
-                    _screenshot_panel(page, Path(screenshots) / f"{lesson[:2]}-panel{index}-{width}x{height}-top.png", panel_top)
+                if screenshots:  # the panel from its first line
+                    _screenshot_panel(
+                        page, Path(screenshots) / f"{lesson[:2]}-panel{index}-{width}x{height}-top.png",
+                        f"[{browser_helpers.PANEL_MARKER_ATTRIBUTE}]",
+                    )
 
         # Captions, at the narrower screen (where a caption would run off the edge).
         page.set_viewport_size({"width": SCREENS[0][0], "height": SCREENS[0][1]})
