@@ -20,6 +20,7 @@ Timeouts are in seconds throughout.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import secrets
@@ -127,7 +128,7 @@ def _write_lab_settings(settings_dir: Path) -> None:
         path.write_text(json.dumps(values), encoding="utf-8")
 
 
-def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: float = 90.0) -> LabServer:
+def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: float = 90.0, _attempt: int = 1) -> LabServer:
     """Start JupyterLab on a copy of ``notebooks_source`` inside ``work_dir``; wait until it answers.
 
     Raises ValueError if ``notebooks_source`` is not a directory, and
@@ -146,6 +147,7 @@ def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: fl
         notebooks_source,
         root_dir,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        dirs_exist_ok=True,  # a second attempt (the port was taken) reuses the copy
     )
     settings_dir = work_dir / "lab-settings"
     _write_lab_settings(settings_dir)
@@ -194,6 +196,9 @@ def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: fl
     deadline = time.monotonic() + ready_timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            if "already in use" in server.log_tail() and _attempt < 3:
+                # Another program took the port between free_local_port() and the bind: try a new one.
+                return start_jupyterlab(notebooks_source, work_dir, ready_timeout_s, _attempt=_attempt + 1)
             raise BrowserTestError(
                 f"JupyterLab exited with code {process.returncode} before answering.\n{server.log_tail()}"
             )
@@ -201,7 +206,10 @@ def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: fl
             with urllib.request.urlopen(server.url("api/status"), timeout=2) as response:
                 if response.status == 200:
                     return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException):
+            # Not answering yet; or, for a moment, another program holds the
+            # port (its bytes are not HTTP): JupyterLab then fails to bind and
+            # exits, which the poll() above reports.
             pass
         time.sleep(0.25)
     stop_jupyterlab(server)
