@@ -48,7 +48,7 @@ def test_first_code_cell_imports_the_four_layers_and_code_cells_stay_short():
     code = [c for c in CELLS if c.cell_type == "code"]
     assert code[0].source.splitlines()[:2] == [
         "from natodebate import data, models, figures, panels, setup_notebook",
-        "setup_notebook()  # the course's plotly settings; see README, \"Notebook set-up\"",
+        "setup_notebook()  # the course's plotly settings (DEVELOPING.md)",
     ]
     for cell in code:
         logic = [line for line in cell.source.splitlines() if line.strip() and not line.lstrip().startswith("#")]

@@ -3,7 +3,7 @@
 Why this matters: plotly's FigureWidget pulls in jsonschema (through nbformat),
 and jsonschema's URI-format checker imports ``rfc3987_syntax`` when it cannot
 find ``rfc3987``. ``rfc3987_syntax`` builds a Lark grammar at import, which
-cost 2-5 s at every lesson's first figure (see README, "Start-up"). The fix is
+cost 2-5 s at every lesson's first figure (see DEVELOPING.md, "Start-up"). The fix is
 the ``rfc3987`` pin in pyproject.toml, which jsonschema prefers. If someone
 drops the pin, or a dependency upgrade changes jsonschema's preference, this
 test fails.
