@@ -66,7 +66,7 @@ NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 FLOOR_NOTEBOOK = REPO_ROOT / "benchmarks" / "floor.ipynb"
 DEFAULT_OUTPUT = REPO_ROOT / "benchmarks" / "RESULTS.md"
 
-# Targets (see the README's "Performance" section).
+# Targets (see benchmarks/README.md).
 TARGET_CALLBACK_P95_MS = 30.0
 TARGET_RUN_ALL_RATIO = 1.5
 TARGET_PEAK_RSS_MB = 200.0
