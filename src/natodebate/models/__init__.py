@@ -52,4 +52,15 @@ __all__ = [
     "thesis_strength", "uniform_table", "uniform_theses", "weights",
     "credibility", "bargaining", "escalation", "hypotheses", "forecasts",
 ]
-from . import bargaining, credibility, escalation, forecasts, hypotheses  # noqa: E402  (lessons 04-08)
+
+#: The topic modules of lessons 04–08, imported when first used
+#: (``models.credibility``): lessons 00–03 need not load them.
+LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts")
+
+
+def __getattr__(name: str):
+    if name in LESSON_TOPICS:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
