@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .style import OKABE_ITO, axis, build_figure, line_shape
+from .style import OKABE_ITO, axis, build_figure, line_shape, write_changed
 
 __all__ = ["range_figure", "update_range_figure"]
 
@@ -140,22 +140,4 @@ def update_range_figure(fig, curve: dict) -> None:
         ("annotations 3", "x", zone[0] + 0.01),
         ("annotations 3", "text", "war by optimism"),
     ]
-    # What this function last wrote into this figure (a FigureWidget made
-    # from the figure starts without it and writes everything once).
-    written = fig.__dict__.setdefault("_natodebate_written", {})
-    for part, key, value in wanted:
-        if written.get((part, key), _UNSET) != value:
-            _part(fig, part)[key] = value
-            written[(part, key)] = value
-
-
-_UNSET = object()
-
-
-def _part(fig, part: str):
-    """``"data 2"`` → ``fig.data[2]``, ``"shapes 1"`` → ``fig.layout.shapes[1]``, ``"yaxis"`` → ``fig.layout.yaxis``."""
-    name, _, index = part.partition(" ")
-    if name == "data":
-        return fig.data[int(index)]
-    found = fig.layout[name]
-    return found[int(index)] if index else found
+    write_changed(fig, wanted)

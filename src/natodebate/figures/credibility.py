@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .style import OKABE_ITO, axis, build_figure, line_shape
+from .style import OKABE_ITO, axis, build_figure, line_shape, write_changed
 
 __all__ = ["belief_figure", "update_belief_figure"]
 
@@ -111,22 +111,4 @@ def update_belief_figure(fig, curve: dict) -> None:
         ("annotations 1", "xshift", -4 if late else 4),
         ("annotations 1", "text", f"probing starts<br>after {start}" if shown else ""),
     ]
-    # What this function last wrote into this figure (a FigureWidget made
-    # from the figure starts without it and writes everything once).
-    written = fig.__dict__.setdefault("_natodebate_written", {})
-    for part, key, value in wanted:
-        if written.get((part, key), _UNSET) != value:
-            _part(fig, part)[key] = value
-            written[(part, key)] = value
-
-
-_UNSET = object()
-
-
-def _part(fig, part: str):
-    """``"data 2"`` → ``fig.data[2]``, ``"shapes 1"`` → ``fig.layout.shapes[1]``, ``"xaxis"`` → ``fig.layout.xaxis``."""
-    name, _, index = part.partition(" ")
-    if name == "data":
-        return fig.data[int(index)]
-    found = fig.layout[name]
-    return found[int(index)] if index else found
+    write_changed(fig, wanted)

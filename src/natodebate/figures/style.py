@@ -203,3 +203,29 @@ def finish(fig: go.Figure, title: str, caption: str, height: int = 420, *, axis_
 def reference_line(fig: go.Figure, *, x=None, y=None, axis: str = "", **line) -> None:
     """Add :func:`line_shape` to an existing ``fig``."""
     fig.add_shape(line_shape(x=x, y=y, axis=axis, **line))
+
+
+_UNSET = object()
+
+
+def write_changed(fig, wanted) -> None:
+    """Write ``(part, key, value)`` triples into ``fig`` (a ``go.Figure`` or
+    ``FigureWidget``), skipping values this function already wrote there:
+    plotly validates every assignment, and a panel redraw writes only what
+    moved. ``part`` names where: ``"data 2"`` → ``fig.data[2]``,
+    ``"shapes 1"`` → ``fig.layout.shapes[1]``, ``"xaxis"`` → ``fig.layout.xaxis``.
+    A FigureWidget made from the figure starts without the record and writes
+    everything once."""
+    written = fig.__dict__.setdefault("_natodebate_written", {})
+    for part, key, value in wanted:
+        if written.get((part, key), _UNSET) != value:
+            _part(fig, part)[key] = value
+            written[(part, key)] = value
+
+
+def _part(fig, part: str):
+    name, _, index = part.partition(" ")
+    if name == "data":
+        return fig.data[int(index)]
+    found = fig.layout[name]
+    return found[int(index)] if index else found
