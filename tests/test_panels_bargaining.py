@@ -10,7 +10,7 @@ import logging
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from natodebate import figures, panels
@@ -59,6 +59,8 @@ def test_the_flip_point_is_where_the_gap_meets_the_costs():
     p_r=st.floats(0, 1), p_u=st.floats(0, 1), p_i=st.floats(0, 1), c_r=st.floats(0, 0.5), c_u=st.floats(0, 0.5),
     delta=st.floats(0, 0.5),
 )
+# A gap far below rounding beside p_I = 1 was once lost on the curve but not in the threshold.
+@example(p_r=2e-140, p_u=0.0, p_i=1.0, c_r=0.0, c_u=0.0, delta=0.0)
 def test_the_curve_and_the_threshold_agree_with_optimism_war(p_r, p_u, p_i, c_r, c_u, delta):
     curve = bargain.range_curve(0.6, p_i, c_r, c_u, 0.05, 0.6, p_r, p_u, cost_increase=delta, points=11)
     assert list(curve["war"]) == list(bargain.optimism_war(p_r, p_u, p_i, c_r, c_u, curve["beliefs"], cost_increase=delta))

@@ -205,9 +205,19 @@ def optimism_war(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine,
     >>> optimism_war(0.7, 0.4, 0.1, 0.10, 0.15, q=0.0), optimism_war(0.7, 0.4, 0.1, 0.10, 0.15, q=0.5)
     (True, False)
     """
-    p_r = win_probability(p_russia, p_intervention, q)
-    p_u = win_probability(p_ukraine, p_intervention, q)
-    return mutual_optimism(p_r, p_u, russia_cost(cost_russia, q, cost_increase), cost_ukraine)
+    war = _optimism_slack(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, q, cost_increase) > 0
+    return bool(war) if np.ndim(war) == 0 else war
+
+
+def _optimism_slack(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, q, cost_increase):
+    """(1 − q)·(p^R − p^U) − c_R(q) − c_U: > 0 means war by mutual optimism.
+    Written with the gap factored out, not as p^R(q) − p^U(q): the shared
+    q·p_I term cancels exactly, so a tiny gap beside a large p_I is not lost
+    to rounding and the verdict agrees with :func:`optimism_threshold`."""
+    gap = np.asarray(check_probability("p_russia", p_russia), dtype=float) - check_probability("p_ukraine", p_ukraine)
+    check_probability("p_intervention", p_intervention)
+    belief = np.asarray(check_probability("q", q), dtype=float)
+    return (1 - belief) * gap - russia_cost(cost_russia, belief, cost_increase) - check_nonnegative("cost_ukraine", cost_ukraine)
 
 
 def optimism_threshold(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, *, cost_increase=0.0) -> dict:
@@ -269,7 +279,7 @@ def range_curve(
     c_r = np.asarray(russia_cost(cost_russia, every, cost_increase))
     demand = np.asarray(win_probability(p_russia, p_intervention, every)) - c_r
     offer = np.asarray(win_probability(p_ukraine, p_intervention, every)) + check_nonnegative("cost_ukraine", cost_ukraine)
-    war = demand - offer > 0  # the same test as mutual_optimism: p^R − p^U > c_R + c_U
+    war = _optimism_slack(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, every, cost_increase) > 0
 
     def at(index: int) -> dict:
         return {"q": float(every[index]), "low": float(low[index]), "high": float(high[index]),
