@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told to (containers, Binder-like boxes).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test bench refresh-notebooks reset-lessons
+.PHONY: lab test bench refresh-notebooks reset-lessons exercises handout grade class-report
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -41,3 +41,25 @@ refresh-notebooks: $(STAMP)
 # into the lesson files; README, "Reset a lesson").
 reset-lessons:
 	git checkout -- notebooks/
+
+# Graded exercises (README, "Graded exercises"). exercises/ is generated from
+# solutions/: never edit it by hand.
+exercises: $(STAMP)
+	$(BIN)/natodebate exercises
+
+# The student-only archive: lessons, data, library, exercises; no solutions/.
+handout: $(STAMP)
+	$(BIN)/natodebate handout --output dist/restraint-or-resolve-handout.zip
+
+# Grade a folder of submitted exercise notebooks: make grade SUBMISSIONS=dir
+# [EXERCISE=01] [OUTPUT=grades] [TIMEOUT=60]. The folder is never modified.
+OUTPUT  ?= grades
+TIMEOUT ?= 60
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "Say which folder to grade: make grade SUBMISSIONS=path/to/folder"; exit 2; }
+	$(BIN)/natodebate grade "$(SUBMISSIONS)" --output "$(OUTPUT)" --timeout $(TIMEOUT) $(if $(EXERCISE),--exercise $(EXERCISE),)
+
+# Compare a class's exported assumptions (lesson 09): make class-report ASSUMPTIONS=dir
+class-report: $(STAMP)
+	@test -n "$(ASSUMPTIONS)" || { echo "Say which folder to read: make class-report ASSUMPTIONS=path/to/folder"; exit 2; }
+	$(BIN)/natodebate class-report "$(ASSUMPTIONS)"
