@@ -31,6 +31,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_notebooks.py
+	$(BIN)/python benchmarks/bench_grading.py
 
 # Re-execute the lessons and keep only the outputs of cells tagged
 # nbval-check-output (see DEVELOPING.md, "Notebooks").
