@@ -10,7 +10,23 @@ outputs are the reference it compares against.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+
 CHECK_TAG = "nbval-check-output"
+
+# The lesson panels save the student's settings (natodebate.assumptions) to
+# my_assumptions.json in the folder a lesson runs in. A test run, and the
+# lessons nbval runs (their kernels inherit this environment), write to a
+# temporary folder instead, never into notebooks/.
+ASSUMPTIONS_ENV = "NATODEBATE_ASSUMPTIONS"
+_assumptions_dir = tempfile.mkdtemp(prefix="natodebate-assumptions-")
+os.environ[ASSUMPTIONS_ENV] = _assumptions_dir
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_assumptions_dir, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items):

@@ -22,6 +22,16 @@ def copy_of_data(destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(autouse=True)
+def assumptions_in_tmp(tmp_path, monkeypatch) -> Path:
+    """Every test's panels save the student's settings into its own
+    temporary folder (natodebate.assumptions reads $NATODEBATE_ASSUMPTIONS)."""
+    folder = tmp_path / "student"
+    folder.mkdir()
+    monkeypatch.setenv("NATODEBATE_ASSUMPTIONS", str(folder))
+    return folder
+
+
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of data/ in a temporary folder."""

@@ -15,7 +15,9 @@ state, whose stored outputs are all deliberate.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -81,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--timeout", type=int, default=180, help="seconds per cell (default 180)")
     args = parser.parse_args(argv)
+    # A lesson's panels save settings, and lesson 09 reads them: the kernels
+    # get an empty folder of their own, so that the stored outputs never
+    # depend on (or write to) a my_assumptions.json in notebooks/.
+    os.environ["NATODEBATE_ASSUMPTIONS"] = tempfile.mkdtemp(prefix="natodebate-refresh-")
     for path in args.notebooks:
         refresh(path, args.timeout)
     return 0

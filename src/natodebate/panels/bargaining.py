@@ -64,6 +64,8 @@ class BargainingPanel(PanelBase):
     :func:`natodebate.models.bargaining.range_curve`).
     """
 
+    settings_section = "bargaining"
+
     def __init__(self, preset: str = "neutral"):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
         super().__init__(layout=full_width(margin="0", max_width="900px"))
@@ -110,6 +112,12 @@ class BargainingPanel(PanelBase):
             self.figure,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The selected preset (``None`` once a slider moved) and every
+        slider's value, as ``my_assumptions.json`` keeps them."""
+        return {"preset": self.preset_buttons.value, "values": self.arguments()}
 
     # --- the model ------------------------------------------------------------
 

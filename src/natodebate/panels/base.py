@@ -12,6 +12,8 @@ import ipywidgets as widgets
 import plotly.graph_objects as go
 from traitlets import Dict, observe
 
+from .. import assumptions
+
 __all__ = ["PanelBase", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width", "sticky_controls"]
 
 log = logging.getLogger("natodebate.panels")
@@ -173,6 +175,38 @@ class PanelBase(widgets.VBox):
         super().__init__(**kwargs)
         self.add_class("natodebate-panel")
 
+    #: The section of the student's assumptions file this panel saves its
+    #: settings to (``natodebate.assumptions``); ``None``: it saves nothing.
+    settings_section: str | None = None
+    #: Set at the end of a panel's ``__init__``: from then on a change is saved.
+    _saves_settings = False
+    _saved_settings: dict | None = None
+
+    def settings(self) -> dict:
+        """The panel's current settings, as its section of the assumptions file holds them."""
+        raise NotImplementedError
+
+    def save_settings(self) -> bool:
+        """Save :meth:`settings` to the student's assumptions file if they
+        changed since the last save. A failure never breaks the panel: it is
+        shown in the status line (the panel itself still works)."""
+        if self.settings_section is None or not self._saves_settings:
+            return False
+        try:
+            current = self.settings()
+            if current == self._saved_settings:
+                return False
+            assumptions.save_section(self.settings_section, current)
+        except Exception as error:  # noqa: BLE001 - a save must never break the panel
+            log.warning("saving the panel's settings failed: %s", error)
+            self.status.value = (
+                '<div style="color:#7a4d00;border-left:4px solid #E69F00;padding:4px 8px">'
+                f"<b>Your settings could not be saved</b> (the panel still works): {html.escape(str(error))}</div>"
+            )
+            return False
+        self._saved_settings = current
+        return True
+
     def show_error(self, error: Exception) -> None:
         """Show ``error`` in the status line (and log it with its traceback)."""
         log.exception("panel update failed", exc_info=error)
@@ -208,7 +242,9 @@ def sticky_controls(*children: widgets.Widget) -> widgets.VBox:
 
 def shows_errors(method):
     """Decorate a panel callback so that an exception is shown in the panel's
-    status line instead of vanishing into JupyterLab's log console."""
+    status line instead of vanishing into JupyterLab's log console; after a
+    callback that worked, the panel's settings are saved
+    (:meth:`PanelBase.save_settings`)."""
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
@@ -218,6 +254,8 @@ def shows_errors(method):
             self.show_error(error)
             return None
         self.clear_error()
+        if not getattr(self, "_holding", False):
+            self.save_settings()
         return result
 
     return wrapper

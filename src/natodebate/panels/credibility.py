@@ -65,6 +65,8 @@ class CredibilityPanel(PanelBase):
     at the preset's value).
     """
 
+    settings_section = "credibility"
+
     def __init__(self, preset: str = "neutral"):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
         super().__init__(layout=full_width(margin="0", max_width="900px"))
@@ -114,6 +116,13 @@ class CredibilityPanel(PanelBase):
             self.figure,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The selected preset (``None`` once a slider moved) and every
+        slider's value (``cost`` is C/G), as ``my_assumptions.json`` keeps them."""
+        values = {name: (int(s.value) if name == "n" else float(s.value)) for name, s in self.sliders.items()}
+        return {"preset": self.preset_buttons.value, "values": values}
 
     # --- the model ------------------------------------------------------------
 

@@ -23,6 +23,8 @@ class CruxPanel(PanelBase):
     ``strengths`` (dict article → thesis strength, 0–1).
     """
 
+    settings_section = "crux"
+
     def __init__(self, crux: str = "restraint", value: float | None = None):
         super().__init__(layout=full_width(margin="0", max_width="820px"))
         # Top to bottom: question, the slider, the one-line verdict, the chart;
@@ -53,6 +55,11 @@ class CruxPanel(PanelBase):
             self.figure,
             self.fit_figures,
         ]
+        self._saves_settings = crux == "restraint"  # the crux lesson 09 gathers
+
+    def settings(self) -> dict:
+        """The student's answer, as ``my_assumptions.json`` keeps it."""
+        return {"answer": float(self.slider.value)}
 
     @shows_errors
     def _on_slider(self, change) -> None:

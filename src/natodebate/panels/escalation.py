@@ -118,6 +118,12 @@ class _PresetPanel(PanelBase):
             self.figure,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The selected preset (``None`` once a slider moved) and every
+        slider's value, as ``my_assumptions.json`` keeps them."""
+        return {"preset": self.preset_buttons.value, "values": self.arguments()}
 
     def arguments(self) -> dict[str, float]:
         """The model's keyword arguments as the sliders set them."""
@@ -161,6 +167,7 @@ class DecisionPanel(_PresetPanel):
     """
 
     preset_model = "escalation.decision"
+    settings_section = "decision"
 
     def __init__(self, preset: str = "neutral"):
         super().__init__(preset, DECISION_CONTROLS, "Restrain or intervene? The threshold where the choice flips", _DECISION_HELP)
@@ -258,6 +265,11 @@ class LadderPanel(_PresetPanel):
     """
 
     preset_model = "escalation.ladder"
+    settings_section = "ladder"
+
+    def settings(self) -> dict:
+        """As :meth:`_PresetPanel.settings`, with the policy (rung 1–3 or "never")."""
+        return {**super().settings(), "policy": self.policy.value}
 
     def __init__(self, preset: str = "neutral", policy: int | None = None):
         self.policy = widgets.SelectionSlider(

@@ -26,6 +26,8 @@ class FairRoundingPanel(PanelBase):
     ``status``, ``checks`` (the current :func:`numeric_claim_checks` table).
     """
 
+    settings_section = "fair_rounding"
+
     #: The slider's range, percent.
     MAX_TOLERANCE_PCT = 30.0
 
@@ -54,6 +56,11 @@ class FairRoundingPanel(PanelBase):
         self._write_summary()
         # Controls, then the verdict line, then the chart: on one screen at 1024×768.
         self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure, self.fit_figures]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The tolerance and vintage, as ``my_assumptions.json`` keeps them."""
+        return {"tolerance_pct": float(self.tolerance.value), "vintage": self.vintage.value}
 
     @shows_errors
     def _on_change(self, change) -> None:

@@ -41,6 +41,8 @@ class HedgeReadingPanel(PanelBase):
     ``summary``, ``status``.
     """
 
+    settings_section = "hedges"
+
     def __init__(self, preset: str = "neutral"):
         check_choice("preset", preset, tuple(PRESET_LABELS))
         super().__init__()
@@ -120,6 +122,13 @@ class HedgeReadingPanel(PanelBase):
             slider_area,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The selected preset (``None`` once a slider moved), every hedge's
+        reading and the what-if for K37, as ``my_assumptions.json`` keeps them."""
+        return {"preset": self.preset_buttons.value, "readings": {t: float(v) for t, v in self.readings.items()},
+                "suppose_K37": self.supposed}
 
     # --- building ---------------------------------------------------------
 

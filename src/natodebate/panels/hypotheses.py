@@ -46,6 +46,8 @@ class CompetingHypothesesPanel(PanelBase):
     ``summary``, ``status``.
     """
 
+    settings_section = "hypotheses"
+
     def __init__(self, preset: str = "neutral", rule: str = "heuer"):
         check_choice("preset", preset, tuple(PRESET_LABELS))
         check_choice("rule", rule, tuple(ach.RULE_NAMES))
@@ -146,6 +148,14 @@ class CompetingHypothesesPanel(PanelBase):
             slider_area,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The preset the ratings start from, the scoring rule and the cells
+        the student rated differently ("D1/H1" → rating), as
+        ``my_assumptions.json`` keeps them."""
+        ratings = {f"{e}/{h}": str(new) for e, h, _old, new in self.changes()}
+        return {"preset": self.base_preset, "rule": self.rule_buttons.value, "ratings": ratings}
 
     # --- building ---------------------------------------------------------
 

@@ -44,6 +44,8 @@ class ClaimWeightingPanel(PanelBase):
 
     def __init__(self, article: str, preset: str = "neutral"):
         self.article = models.check_article(article)
+        self.settings_section = f"weighting_{self.article}"
+        self.base_preset = preset  # the preset the student's changes start from
         models.check_preset(preset)
         super().__init__()
         self.claims = models.article_claims(article)
@@ -121,6 +123,17 @@ class ClaimWeightingPanel(PanelBase):
             slider_area,
             self.fit_figures,
         ]
+        self._saves_settings = True
+
+    def settings(self) -> dict:
+        """The preset the student started from and the weights they changed
+        (claim id → 0–1), as ``my_assumptions.json`` keeps them."""
+        base = models.preset_weights(self.article, self.base_preset)
+        changed = {}
+        for kind in ("credence", "importance"):
+            values = getattr(self, kind)
+            changed[kind] = {i: float(values[i]) for i in base.index if abs(values[i] - float(base.at[i, kind])) > 1e-9}
+        return {"preset": self.base_preset, **changed}
 
     # --- building ---------------------------------------------------------
 
@@ -207,6 +220,7 @@ class ClaimWeightingPanel(PanelBase):
 
     def _write_preset(self, preset: str) -> None:
         values = models.preset_weights(self.article, preset)
+        self.base_preset = preset
         self._holding = True
         try:
             for claim_id, row in values.iterrows():
