@@ -34,7 +34,12 @@ EXERCISES = REPOSITORY / "exercises"
 
 #: What the init cell of every student notebook says. The tests folder sits
 #: beside the notebook, so the notebook may be renamed or moved with it.
-INIT_CELL = '# Initialize Otter (the public tests are in the folder "tests" beside this notebook)\nimport otter\ngrader = otter.Notebook(tests_dir="tests")'
+INIT_CELL = (
+    "# Initialize Otter: grader.check() reads the public tests\n"
+    '# in the folder "tests" beside this notebook.\n'
+    "import otter\n"
+    'grader = otter.Notebook(tests_dir="tests")'
+)
 
 
 @dataclass(frozen=True)
@@ -289,6 +294,11 @@ def source_problems(exercise: Exercise) -> list[str]:
             except SyntaxError as error:
                 problems.append(f"{where} cell {index}: test does not parse ({error.msg})")
                 continue
+            for node in ast.walk(ast.Module(body=nodes, type_ignores=[])):
+                hint = node.msg.value if isinstance(node, ast.Assert) and isinstance(node.msg, ast.Constant) else None
+                if isinstance(hint, str) and (hint.startswith("'") or hint.endswith("'")):
+                    # otter strips quotes from both ends of the message a student sees
+                    problems.append(f"{where} cell {index}: a hint that starts or ends with ' loses that quote in grader.check: {hint!r}")
             functions = [n for n in nodes if isinstance(n, ast.FunctionDef)]
             calls = [n for n in nodes if isinstance(n, ast.Expr) and isinstance(n.value, ast.Call)
                      and getattr(n.value.func, "id", None) in {f.name for f in functions}]
