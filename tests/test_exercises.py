@@ -147,3 +147,12 @@ def test_the_handout_has_lessons_library_data_and_exercises_but_no_solutions(tmp
     hidden_names = [s for e in EVERY for s in secrets(e) if s.startswith("test_") and s.isidentifier()]
     assert hidden_names and not [n for n in hidden_names if any(n in text for text in texts.values())]
     assert build_handout(tmp_path / "again.zip").read_bytes() == archive.read_bytes(), "same checkout, same archive"
+
+
+def test_the_readme_lists_every_exercise_with_its_points():
+    readme = (REPOSITORY / "README.md").read_text()
+    for exercise in EVERY:
+        auto = sum(q.points for q in exercise.questions if not q.manual)
+        by_hand = sum(q.points for q in exercise.questions if q.manual)
+        row = next((line for line in readme.splitlines() if f"(exercises/{exercise.name}/{exercise.name}.ipynb)" in line), "")
+        assert row.endswith(f"| {auto:g} + {by_hand:g} |"), f"README's exercise table: {exercise.name} should say {auto:g} + {by_hand:g} points"
