@@ -51,9 +51,9 @@ __all__ = [
 ]
 
 
-#: The topic modules of lessons 04–08, imported when first used
+#: The topic modules of lessons 04–09, imported when first used
 #: (``figures.credibility``), so that a lesson loads only what it draws.
-LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts")
+LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts", "verdict")
 
 
 def __getattr__(name: str):

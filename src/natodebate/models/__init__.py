@@ -50,12 +50,12 @@ __all__ = [
     "verdict_counts", "crux", "crux_crossing", "crux_strengths", "crux_sweep", "PRESETS", "check_preset",
     "claim_strengths", "preset_balance", "preset_justifications", "preset_overview", "preset_weights", "sensitivity", "thesis_reasons",
     "thesis_strength", "uniform_table", "uniform_theses", "weights",
-    "credibility", "bargaining", "escalation", "hypotheses", "forecasts",
+    "credibility", "bargaining", "escalation", "hypotheses", "forecasts", "verdict",
 ]
 
-#: The topic modules of lessons 04–08, imported when first used
+#: The topic modules of lessons 04–09, imported when first used
 #: (``models.credibility``): lessons 00–03 need not load them.
-LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts")
+LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts", "verdict")
 
 
 def __getattr__(name: str):

@@ -22,9 +22,9 @@ from .weighting import ClaimWeightingPanel
 __all__ = ["PanelBase", "ClaimWeightingPanel", "CruxPanel", "FairRoundingPanel", "factcheck"]
 
 
-#: The topic modules of lessons 04–08, imported when first used
+#: The topic modules of lessons 04–09, imported when first used
 #: (``figures.credibility``), so that a lesson loads only what it draws.
-LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts")
+LESSON_TOPICS = ("credibility", "bargaining", "escalation", "hypotheses", "forecasts", "verdict")
 
 
 def __getattr__(name: str):
