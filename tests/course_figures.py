@@ -41,7 +41,25 @@ SAMPLES = {
     "ladder_figure.risks": lambda: models.escalation.ladder(0.67, 3.0, 0.002),
     "outcome_histogram.result": lambda: models.escalation.monte_carlo(**models.escalation.preset("neutral", "monte_carlo")),
     "input_tornado.swings": lambda: models.escalation.tornado(**models.escalation.preset("neutral", "tornado")),
+    "positions_figure.positions": lambda: models.verdict.position_table(models.verdict.reader_values("neutral")),
+    "class_positions_figure.positions": lambda: _demo_class_positions(),
+    "persuasion_figure.shares": lambda: _demo_class_shares(),
 }
+
+
+def _demo_class_positions():
+    from natodebate import classreport
+
+    return classreport.class_positions(classreport.read_class(_DEMO_CLASS))
+
+
+def _demo_class_shares():
+    from natodebate import classreport
+
+    return classreport.persuasion(classreport.read_class(_DEMO_CLASS))
+
+
+_DEMO_CLASS = __import__("pathlib").Path(__file__).resolve().parents[1] / "notebooks" / "instructor" / "demo_class"
 
 #: Functions that return a figure but frame one given to them.
 FRAMING_HELPERS = {"build_figure", "finish"}
