@@ -168,3 +168,13 @@ def test_the_command_line_reports_a_bad_folder_without_a_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "natodebate.cli", "grade", str(tmp_path / "missing")], capture_output=True, text=True)
     assert done.returncode == 2
     assert "natodebate grade: submissions=" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_two_files_of_one_student_keep_their_rows_and_feedback(built, tmp_path):
+    submissions = tmp_path / "class"
+    submissions.mkdir()
+    nbformat.write(built[1], submissions / "alice.ipynb")
+    (submissions / "alice.txt").write_text("see my notebook")
+    table = grade_folder(submissions, output=tmp_path / "grades", timeout=TIMEOUT, solutions=FIXTURES)
+    assert table["student"].tolist() == ["alice", "alice"] and table["status"].tolist() == ["graded", "invalid"]
+    assert sorted(p.name for p in (tmp_path / "grades" / "feedback").iterdir()) == ["alice.ipynb.txt", "alice.txt.txt"]

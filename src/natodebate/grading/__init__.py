@@ -228,7 +228,10 @@ def _grades_table(batch: list[Submission], questions) -> pd.DataFrame:
 def _write_feedback(batch: list[Submission], exercise: Exercise, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     manual = [q for q in exercise.questions if q.manual]
+    stems = Counter(submission.student for submission in batch)
     for submission in batch:
+        # alice.ipynb and alice.txt share a student name: keep both feedback files
+        name = submission.student if stems[submission.student] == 1 else submission.path.name
         lines = [f"Exercise {exercise.name}: feedback for {submission.student} ({submission.path.name})", f"Status: {submission.status}"]
         if submission.reason:
             lines.append(f"Note: {submission.reason}")
@@ -244,4 +247,4 @@ def _write_feedback(batch: list[Submission], exercise: Exercise, folder: Path) -
                     lines.append(f"    {result['hidden_failed']} further test(s) that are not shown did not pass.")
             for failure in submission.failures:
                 lines.append(f"\nCode cell {failure['cell']} raised {failure['error']}: {failure['message']}")
-        (folder / f"{submission.student}.txt").write_text("\n".join(lines) + "\n")
+        (folder / f"{name}.txt").write_text("\n".join(lines) + "\n")
