@@ -231,7 +231,7 @@ def _write_feedback(batch: list[Submission], exercise: Exercise, folder: Path) -
     stems = Counter(submission.student for submission in batch)
     for submission in batch:
         # alice.ipynb and alice.txt share a student name: keep both feedback files
-        name = submission.student if stems[submission.student] == 1 else submission.path.name
+        file_name = submission.student if stems[submission.student] == 1 else submission.path.name
         lines = [f"Exercise {exercise.name}: feedback for {submission.student} ({submission.path.name})", f"Status: {submission.status}"]
         if submission.reason:
             lines.append(f"Note: {submission.reason}")
@@ -241,10 +241,10 @@ def _write_feedback(batch: list[Submission], exercise: Exercise, folder: Path) -
             lines.append(f"Autograded questions: {earned:g} of {possible:g} points.")
             if manual:
                 lines.append("Marked by hand: " + ", ".join(f"{q.name} ({q.points:g} points)" for q in manual) + ".")
-            for name, result in submission.scores.items():
-                lines += ["", f"{name}: {result['score']:g} of {result['possible']:g} points", result["public"]]
+            for question, result in submission.scores.items():
+                lines += ["", f"{question}: {result['score']:g} of {result['possible']:g} points", result["public"]]
                 if result["hidden_failed"]:
                     lines.append(f"    {result['hidden_failed']} further test(s) that are not shown did not pass.")
             for failure in submission.failures:
                 lines.append(f"\nCode cell {failure['cell']} raised {failure['error']}: {failure['message']}")
-        (folder / f"{name}.txt").write_text("\n".join(lines) + "\n")
+        (folder / f"{file_name}.txt").write_text("\n".join(lines) + "\n")
