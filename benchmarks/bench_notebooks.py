@@ -123,6 +123,11 @@ PANEL_PROBES = {
         "panel = HedgeReadingPanel()\n"
         "control = panel.sliders['appear to']"
     ),
+    "09_your_verdict": (
+        "from natodebate.panels.verdict import VerdictPanel\n"
+        "panel = VerdictPanel('neutral')\n"
+        "control = panel.slider"  # the what-if: one question's verdict, the positions figure, the readout
+    ),
 }
 
 # Runs in the lesson's kernel (followed by a call, see latency_probe_code). Builds the panel from the probe statements, then

@@ -125,7 +125,9 @@ def class_positions(data: ClassData, claims: bool = False) -> pd.DataFrame:
             rows.append({"student": student, "key": key, "label": f"{row['lesson']} {model._SHORT.get(name, name)}", "lesson": row["lesson"],
                          "value": value, "position": model.position(value, row["K"], row["P"], row["scale"]) + 0.0,
                          "nearer": model.side(value, row["K"], row["P"], row["scale"])})
-    return pd.DataFrame(rows, columns=["student", "key", "label", "lesson", "value", "position", "nearer"])
+    result = pd.DataFrame(rows, columns=["student", "key", "label", "lesson", "value", "position", "nearer"])
+    order = {key: i for i, key in enumerate(wanted.index)}  # lesson order, whoever saved first
+    return result.sort_values("key", key=lambda keys: keys.map(order), kind="stable").reset_index(drop=True)
 
 
 def assumption_summary(data: ClassData, claims: bool = False) -> pd.DataFrame:

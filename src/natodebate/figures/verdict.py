@@ -30,23 +30,25 @@ def positions_figure(positions: pd.DataFrame) -> go.Figure:
     with :func:`update_positions_figure`."""
     rows = len(positions)
     dots = {
-        "type": "scatter", "mode": "markers", "x": [], "y": [], "customdata": [], "name": "your value",
+        "type": "scatter", "mode": "markers", "x": [], "y": list(range(rows)), "customdata": [], "name": "your value",
         "marker": {"size": 11, "color": [], "line": {"width": 1, "color": "#333"}},
-        "hovertemplate": "%{y}: %{customdata}<extra></extra>", "showlegend": False,
+        "hovertemplate": "%{customdata}<extra></extra>", "showlegend": False,
     }
     shapes = [
         {"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
          "line": {"color": colour, "width": 2 if x != 0.5 else 1, "dash": "solid" if x != 0.5 else "dot"}}
         for x, colour in ((0.0, SIDE_COLOURS["K"]), (1.0, SIDE_COLOURS["P"]), (0.5, OKABE_ITO["grey"]))
     ]
+    # The rows (the assumptions on which the presets differ) are the same for
+    # every student: tick labels, not a y title, name them.
     fig = build_figure(
         [dots], "Where your assumptions lie between the two readers",
         "Each dot is one assumption: at 0 it is Kagan's reader's preset, at 1 Petrovics's reader's (blue: nearer Kagan's, orange: nearer Petrovics's).",
         height=max(360, 120 + 17 * rows), shapes=shapes,
         xaxis=axis("position: 0 = Kagan's reader's preset, 1 = Petrovics's reader's", range=list(_SHOWN), zeroline=False,
                    tickvals=[0, 0.5, 1], ticktext=["K's preset", "midway", "P's preset"]),
-        yaxis=axis("assumption (lesson, name)", autorange="reversed", automargin=True, tickfont={"size": 11}),
-        margin={"l": 150},
+        yaxis=axis("", tickvals=list(range(rows)), ticktext=list(positions["label"]), range=[rows - 0.5, -0.5],
+                   automargin=True, tickfont={"size": 11}),
     )
     update_positions_figure(fig, positions)
     return fig
@@ -55,11 +57,10 @@ def positions_figure(positions: pd.DataFrame) -> go.Figure:
 def update_positions_figure(fig, positions: pd.DataFrame) -> None:
     """Write a new :func:`~natodebate.models.verdict.position_table` into a
     figure from :func:`positions_figure` (only what changed)."""
-    hover = [f"yours {row.yours} (position {row.position:.2f}, nearer {row.nearer}); verdict of its question: {row.verdict}"
+    hover = [f"{row.label}: yours {row.yours} (position {row.position:.2f}, nearer {row.nearer}); verdict of its question: {row.verdict}"
              for row in positions.itertuples()]
     write_changed(fig, [
         ("data 0", "x", _clipped(positions["position"])),
-        ("data 0", "y", list(positions["label"])),
         ("data 0", "customdata", hover),
         ("data 0", "marker.color", [SIDE_COLOURS.get(side, OKABE_ITO["grey"]) for side in positions["nearer"]]),
     ])
@@ -96,12 +97,24 @@ def class_positions_figure(positions: pd.DataFrame, seed: int = 0) -> go.Figure:
     return build_figure(
         traces, "The class's assumptions between the two readers",
         "One dot per student, black bar the class median: a tight cluster is agreement, a spread from K's preset to P's is the class's dispute.",
-        height=max(380, 130 + 22 * len(labels)), shapes=shapes, margin={"l": 150},
+        height=max(380, 130 + 22 * len(labels)), shapes=shapes,
         xaxis=axis("position: 0 = Kagan's reader's preset, 1 = Petrovics's reader's", range=list(_SHOWN), zeroline=False,
                    tickvals=[0, 0.5, 1], ticktext=["K's preset", "midway", "P's preset"]),
-        yaxis=axis("assumption (lesson, name)", tickvals=list(range(len(labels))), ticktext=labels, autorange="reversed",
+        yaxis=axis("", tickvals=list(range(len(labels))), ticktext=labels, range=[len(labels) - 0.5, -0.5],
                    automargin=True, tickfont={"size": 11}),
     )
+
+
+def _wrap(label: str, width: int = 30) -> str:
+    """A tick label on lines of at most ``width`` characters (plotly breaks lines at <br>)."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
 
 
 def persuasion_figure(shares: pd.DataFrame) -> go.Figure:
@@ -113,15 +126,16 @@ def persuasion_figure(shares: pd.DataFrame) -> go.Figure:
     colours = {"K": SIDE_COLOURS["K"], "neither": OKABE_ITO["grey"], "P": SIDE_COLOURS["P"]}
     labels = [str(label) for label in shares.index]
     traces = [
-        {"type": "bar", "orientation": "h", "name": names[side], "x": [float(v) for v in shares[side]], "y": labels,
-         "marker": {"color": colours[side]}, "texttemplate": "%{x:.0%}", "textposition": "inside",
-         "hovertemplate": f"%{{y}}: %{{x:.0%}} side with {names[side]}<extra></extra>"}
+        {"type": "bar", "orientation": "h", "name": names[side], "x": [float(v) for v in shares[side]], "y": list(range(len(labels))),
+         "customdata": labels, "marker": {"color": colours[side]}, "texttemplate": "%{x:.0%}", "textposition": "inside",
+         "hovertemplate": f"%{{customdata}}: %{{x:.0%}} side with {names[side]}<extra></extra>"}
         for side in ("K", "neither", "P")
     ]
     return build_figure(
         traces, "Whom the class sides with, question by question",
-        "Each bar is the whole class: blue sides with Kagan's reader, orange with Petrovics's reader, grey with neither.",
-        height=max(360, 140 + 30 * len(labels)), legend_below=True, barmode="stack", margin={"l": 190},
+        "Each bar is the whole class. Blue: Kagan's reader; orange: Petrovics's; grey: neither.",
+        height=max(380, 170 + 44 * len(labels)), legend_below=True, barmode="stack",
         xaxis=axis("share of the class", range=[0, 1], tickformat=".0%"),
-        yaxis=axis("question (lesson)", autorange="reversed", automargin=True),
+        yaxis=axis("", tickvals=list(range(len(labels))), ticktext=[_wrap(label) for label in labels],
+                   range=[len(labels) - 0.5, -0.5], automargin=True),
     )

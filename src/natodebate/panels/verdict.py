@@ -10,7 +10,6 @@ import html
 import ipywidgets as widgets
 
 from .. import assumptions as store
-from ..figures import tables
 from ..figures import verdict as charts
 from ..models import verdict as model
 from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
@@ -25,8 +24,33 @@ _SIDE_COLOURS = {"K": charts.SIDE_COLOURS["K"], "P": charts.SIDE_COLOURS["P"], "
 _CSS = (
     "<style>.natodebate-verdict .widget-hslider .slider-container "
     "{ padding-right: calc(var(--jp-widgets-slider-handle-size, 16px) / 2); }"
-    ".natodebate-verdict .natodebate-ledger { max-height: 340px; overflow: auto; border: 1px solid #e0e0e0; }</style>"
+    ".natodebate-verdict .natodebate-ledger { max-height: 340px; overflow-y: auto; overflow-x: hidden; border: 1px solid #e0e0e0; }"
+    ".natodebate-verdict .natodebate-ledger table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 85%; }"
+    ".natodebate-verdict .natodebate-ledger th, .natodebate-verdict .natodebate-ledger td "
+    "{ overflow-wrap: anywhere; padding: 2px 4px; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; line-height: 1.3; }</style>"
 )
+#: The ledger's columns in the panel and their share of its width (a fixed
+#: layout that wraps inside the panel at any width).
+_LEDGER_COLUMNS = {"lesson": 5, "assumption": 40, "yours": 10, "K's preset": 9, "P's preset": 9, "unit": 9, "from": 10, "nearer": 8}
+#: Their headings (short enough not to break inside a word at 1024 px).
+_LEDGER_HEADINGS = {"lesson": "#", "K's preset": "K", "P's preset": "P"}
+
+
+def _shorten(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _ledger_html(ledger) -> str:
+    """The ledger as a table that wraps to the panel's width (a scroll box, vertical only)."""
+    head = "".join(f"<col style='width:{width}%'>" for width in _LEDGER_COLUMNS.values())
+    titles = "".join(
+        f"<th title='{html.escape(name, quote=True)}'>{html.escape(_LEDGER_HEADINGS.get(name, name))}</th>" for name in _LEDGER_COLUMNS
+    )
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(row[name]))}</td>" for name in _LEDGER_COLUMNS) + "</tr>"
+        for _, row in ledger.iterrows()
+    )
+    return f"<div class='natodebate-ledger'><table><colgroup>{head}</colgroup><thead><tr>{titles}</tr></thead><tbody>{rows}</tbody></table></div>"
 
 
 class VerdictPanel(PanelBase):
@@ -125,8 +149,10 @@ class VerdictPanel(PanelBase):
             saved = sorted({store.SECTIONS[s][:2] for s, how in self.sources.items() if how == "saved"})
             filled = sorted({store.SECTIONS[s][:2] for s, how in self.sources.items() if how != "saved"})
             file = html.escape(str(store.assumptions_path(self.path).name))
+            if not saved:
+                note = note or f"Nothing saved in <code>{file}</code> yet: every value is the neutral preset (move a lesson's panel to save yours)."
             note = note or (
-                f"From <code>{file}</code>: saved in lessons {', '.join(saved) or 'none yet'}; "
+                f"From <code>{file}</code>: saved in lessons {', '.join(saved)}; "
                 f"the neutral preset for lessons {', '.join(filled) or 'none'} (nothing saved there)."
             )
         else:
@@ -146,7 +172,7 @@ class VerdictPanel(PanelBase):
         """The what-if choices: every assumption of the figure, the first flip first."""
         keys = list(self.positions.index)
         first = next((k for k in self.flip_table["key"] if k in keys), keys[0])
-        options = [(f"{row.label}: {row.assumption}"[:90], key) for key, row in self.positions.iterrows()]
+        options = [(_shorten(f"{row.label}: {row.assumption}", 60), key) for key, row in self.positions.iterrows()]
         self._holding = True
         try:
             self.what_if.options = options
@@ -205,11 +231,7 @@ class VerdictPanel(PanelBase):
         with self.figure.batch_update():
             charts.update_positions_figure(self.figure, self.positions)
         self._write_summary()
-        self.ledger_box.value = (
-            "<div class='natodebate-ledger'>"
-            + tables.table(model.ledger(self.values, self.sources).reset_index(drop=True), index=False)._repr_html_()
-            + "</div>"
-        )
+        self.ledger_box.value = _ledger_html(model.ledger(self.values, self.sources))
         if flips:
             self._write_flips()
 
