@@ -94,7 +94,7 @@ def test_sections_of_different_panels_are_kept_side_by_side(assumptions_in_tmp):
 
 
 def test_the_file_stays_small(assumptions_in_tmp):
-    for section, (make, move) in _moves().items():
+    for make, move in _moves().values():
         move(make())
     size = _file(assumptions_in_tmp).stat().st_size
     assert size < 8_000, f"{size} bytes"
@@ -196,12 +196,15 @@ REJECTIONS = [
     (lambda d: d["sections"]["credibility"]["values"].update(linkage="high"), "sections.credibility.values.linkage=\"high\": expected a number"),
     (lambda d: d["sections"]["credibility"]["values"].pop("cost"), "the field 'cost' is missing"),
     (lambda d: d["sections"]["credibility"].update(preset="Kagan"), 'sections.credibility.preset="Kagan": expected one of "K", "P", "neutral"'),
-    (lambda d: d["sections"]["hypotheses"]["ratings"].update({"D1/H1": "XX"}), 'sections.hypotheses.ratings.D1/H1="XX": expected one of "II", "I", "N", "C", "CC"'),
+    (lambda d: d["sections"]["hypotheses"]["ratings"].update({"D1/H1": "XX"}),
+     'sections.hypotheses.ratings.D1/H1="XX": expected one of "II", "I", "N", "C", "CC"'),
     (lambda d: d["sections"]["hypotheses"]["ratings"].update({"D9/H1": "C"}), 'sections.hypotheses.ratings="D9/H1": not a cell of the ACH matrix'),
-    (lambda d: d["sections"]["hypotheses"].update(rule="vote"), 'sections.hypotheses.rule="vote": expected one of "heuer", "open_source_ach", "parc", "bayes"'),
+    (lambda d: d["sections"]["hypotheses"].update(rule="vote"),
+     'sections.hypotheses.rule="vote": expected one of "heuer", "open_source_ach", "parc", "bayes"'),
     (lambda d: d["sections"]["hedges"]["readings"].update(maybe=0.5), 'sections.hedges.readings="maybe": not a hedge of hedge_bands.csv'),
     (lambda d: d["sections"]["weighting_P"]["credence"].update(K33=0.5), 'sections.weighting_P.credence="K33": not a weighted claim of article P'),
-    (lambda d: d["sections"]["fair_rounding"].update(vintage="2019"), 'sections.fair_rounding.vintage="2019": expected one of "first_published", "latest_revision"'),
+    (lambda d: d["sections"]["fair_rounding"].update(vintage="2019"),
+     'sections.fair_rounding.vintage="2019": expected one of "first_published", "latest_revision"'),
     (lambda d: d["sections"]["ladder"].update(policy=4), 'sections.ladder.policy=4: expected one of 1, 2, 3, "never"'),
     (lambda d: d["sections"].update(lesson10={}), 'sections="lesson10": not a section of this course'),
     (lambda d: d.update(extra=1), "(top level).extra=1: not a field of this section"),
