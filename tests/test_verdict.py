@@ -216,3 +216,25 @@ def test_the_panel_exports_to_the_folder(tmp_path, assumptions_in_tmp):
     panel.student.value = ""
     panel.export_button.click()
     assert "student=&#x27;&#x27;: expected your name or student id" in panel.status.value
+
+
+def test_crossings_walk_both_ways_by_one_rule_and_find_the_tilt_the_lesson_reports():
+    table = model.crossings(step=0.1)
+    assert list(table.index) == list(model.QUESTIONS)
+    # every question changes hands somewhere between the two readers' presets, walking either way
+    assert table["leaves K at"].notna().all() and table["leaves P at"].notna().all()
+    assert ((table["leaves K at"] > 0) & (table["leaves P at"] < 1)).all()
+    midway = table["midway, from K's presets"]
+    assert midway.value_counts().to_dict() == {"K": 6, "P": 2}, "lesson 09 says six to two"
+    assert (table["midway, from P's presets"] == midway).all(), "at the midpoint the starting reader does not matter here"
+    assert table.loc["credibility", "leaves K at"] == 0.1 and table.loc["bargaining", "leaves K at"] == 1.0
+
+
+def test_crossings_on_a_finer_grid_agree_with_the_coarser_one():
+    coarse, fine = model.crossings(step=0.1), model.crossings(step=0.05)
+    assert ((fine["leaves K at"] <= coarse["leaves K at"]) & (fine["leaves K at"] > coarse["leaves K at"] - 0.1 - 1e-9)).all()
+
+
+def test_crossings_refuse_a_step_that_misses_the_midpoint():
+    with pytest.raises(ValueError, match="step=0.3: must divide 0.5"):
+        model.crossings(step=0.3)

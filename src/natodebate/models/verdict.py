@@ -39,7 +39,7 @@ from .weighting import preset_weights, thesis_strength
 __all__ = [
     "QUESTIONS", "READERS", "SIDE_NAMES", "assumption_table", "reader_values", "student_values", "values_from_sections",
     "ledger", "verdicts", "tally", "overall", "flip_table", "flips", "decisive_flips", "reader_verdicts", "reader_flips",
-    "position", "side", "position_table", "set_position",
+    "position", "side", "position_table", "set_position", "crossings",
 ]
 
 #: The readers whose presets fill a lesson the student has not saved, and the labels of the sides.
@@ -544,3 +544,63 @@ def reader_flips(reader: str) -> pd.DataFrame:
     """:func:`flip_table` of reader ``"K"``, ``"P"`` or ``"neutral"``'s presets (computed once)."""
     check_choice("reader", reader, READERS)
     return _reader_flip_table(reader).copy()
+
+
+# --- where the verdicts sit between the two readers ------------------------------------
+
+
+def _moved_together(start: str, question: str, where: float) -> dict:
+    """Reader ``start``'s presets with every assumption of ``question`` (the
+    two readers' presets differ on it; a choice such as a scoring rule stays
+    at ``start``'s) moved to ``where`` between Kagan's reader (0) and
+    Petrovics's (1)."""
+    values = reader_values(start)
+    table = assumption_table()
+    sections = QUESTIONS[question][2]
+    for key, row in table[table["section"].isin(sections)].iterrows():
+        if row["K"] != row["P"] and row["scale"] != "choice":
+            values = set_position(values, key, where)
+    return values
+
+
+def _first_change(start: str, question: str, grid) -> float | None:
+    """Walking ``grid`` (positions, in walking order) from reader
+    ``start``'s presets, the first position whose verdict is not ``start``'s."""
+    return next((float(w) for w in grid if _verdict(question, _moved_together(start, question, w))[0] != start), None)
+
+
+@functools.lru_cache(maxsize=4)
+def _crossings(step: float) -> pd.DataFrame:
+    grid = np.round(np.arange(0.0, 1.0 + step / 2, step), 6)
+    rows = []
+    for question, (lesson, words, _sections) in QUESTIONS.items():
+        rows.append({"question_id": question, "lesson": lesson, "question": words,
+                     "leaves K at": _first_change("K", question, grid), "leaves P at": _first_change("P", question, grid[::-1]),
+                     "midway, from K's presets": _verdict(question, _moved_together("K", question, 0.5))[0],
+                     "midway, from P's presets": _verdict(question, _moved_together("P", question, 0.5))[0]})
+    return pd.DataFrame(rows).set_index("question_id")
+
+
+def crossings(step: float = 0.1) -> pd.DataFrame:
+    """Where each question's verdict changes hands, by one rule for both
+    articles: all the assumptions that decide the question move together
+    from one reader's presets towards the other's, in steps of ``step``
+    (position 0 = Kagan's reader's presets, 1 = Petrovics's; the other
+    questions' values do not matter to it). ``leaves K at``: walking up
+    from Kagan's reader's presets, the first position where the verdict is
+    no longer K's; ``leaves P at``: walking down from Petrovics's reader's,
+    the first position where it is no longer P's. Where the verdict changes
+    hands at the midpoint, both are about 0.5; a ``leaves K at`` above 0.5
+    means a student midway between the readers still sides with Kagan's
+    reader, a ``leaves P at`` below 0.5 the same for Petrovics's.
+    ``midway, from …``: the verdict at 0.5 (choices such as lesson 07's
+    scoring rule held at that reader's).
+
+    >>> table = crossings(step=0.25)
+    >>> table.loc["crux", ["leaves K at", "leaves P at"]].tolist()
+    [0.75, 0.5]
+    """
+    step = float(step)
+    if not 0.0 < step <= 0.5 or abs(round(0.5 / step) * step - 0.5) > 1e-9:
+        raise ValueError(f"step={step!r}: must divide 0.5 into whole steps (e.g. 0.05, 0.1, 0.25)")
+    return _crossings(step).copy()
