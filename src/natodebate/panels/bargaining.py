@@ -62,11 +62,15 @@ class BargainingPanel(PanelBase):
     ``preset_note`` (each preset value with its justification), ``figure``,
     ``summary``, ``status``, ``curve`` (the last
     :func:`natodebate.models.bargaining.range_curve`).
+
+    With ``restore`` (the default) the panel starts from the values saved
+    in ``my_assumptions.json`` (section ``bargaining``) if there are any,
+    with no preset selected (:meth:`PanelBase.restore_settings`).
     """
 
     settings_section = "bargaining"
 
-    def __init__(self, preset: str = "neutral"):
+    def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
         super().__init__(layout=full_width(margin="0", max_width="900px"))
         self.add_class("natodebate-bargaining")
@@ -96,6 +100,8 @@ class BargainingPanel(PanelBase):
             self.sliders[name] = slider
 
         self._write_preset(preset)
+        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(preset)):
+            self.show_restored()
         self.curve = self._compute()
         self.figure = live_figure(charts.range_figure(self.curve))
         self._write_summary()
@@ -136,14 +142,20 @@ class BargainingPanel(PanelBase):
     # --- presets --------------------------------------------------------------
 
     def _write_preset(self, preset: str) -> None:
-        values = _preset_values(preset)
+        self._write_values(_preset_values(preset))
+        self.preset_note.value = _justifications(preset)
+
+    def _apply_saved(self, section: dict) -> None:
+        self._write_values(section["values"])
+
+    def _write_values(self, values: dict) -> None:
+        """Every slider from ``values`` (argument → value)."""
         self._holding = True
         try:
             for name, slider in self.sliders.items():
                 slider.value = float(values[name])
         finally:
             self._holding = False
-        self.preset_note.value = _justifications(preset)
 
     @shows_errors
     def _on_preset(self, change) -> None:

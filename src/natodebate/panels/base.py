@@ -1,11 +1,16 @@
 """What every panel shares: the status line that shows callback errors, a
-layout that fits a narrow notebook, and figures that follow the panel's width."""
+layout that fits a narrow notebook, figures that follow the panel's width,
+and the student's saved settings (saved on every change, restored when the
+panel is created again)."""
 
 from __future__ import annotations
 
+import copy
 import functools
 import html
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 import anywidget
 import ipywidgets as widgets
@@ -181,6 +186,10 @@ class PanelBase(widgets.VBox):
     #: Set at the end of a panel's ``__init__``: from then on a change is saved.
     _saves_settings = False
     _saved_settings: dict | None = None
+    #: Whether the panel started from the student's saved settings (see :meth:`restore_settings`).
+    restored = False
+    #: When the file it restored from was last saved (its ``"saved"`` field), or ``None``.
+    restored_from: str | None = None
 
     def settings(self) -> dict:
         """The panel's current settings, as its section of the assumptions file holds them."""
@@ -199,13 +208,88 @@ class PanelBase(widgets.VBox):
             assumptions.save_section(self.settings_section, current)
         except Exception as error:  # noqa: BLE001 - a save must never break the panel
             log.warning("saving the panel's settings failed: %s", error)
-            self.status.value = (
-                '<div style="color:#7a4d00;border-left:4px solid #E69F00;padding:4px 8px">'
-                f"<b>Your settings could not be saved</b> (the panel still works): {html.escape(str(error))}</div>"
-            )
+            self._warn(f"<b>Your settings could not be saved</b> (the panel still works): {html.escape(str(error))}")
             return False
         self._saved_settings = current
         return True
+
+    def restore_settings(
+        self, apply: Callable[[dict], None], restore: bool = True, undo: Callable[[], None] | None = None
+    ) -> bool:
+        """Start from this panel's section of the student's assumptions file
+        (:func:`natodebate.assumptions.read`), if it holds one: the panel's
+        settings of an earlier session, a lesson re-run the next day.
+
+        ``apply(section)`` sets the panel's values from the section (checked
+        by :func:`natodebate.assumptions.validate`, so every value is one
+        the panel's controls can take); call this while the panel is built,
+        after its preset is written and before its figure is drawn, so that
+        the figure is drawn once. Returns whether the panel restored; if it
+        did, the section counts as saved (nothing is written until the
+        student changes something) and the panel shows :meth:`restored_note`.
+
+        Nothing here can break the panel: no file, or no section for this
+        panel, leaves the preset (and says nothing); a file that cannot be
+        read (not JSON, a hand-edited mistake, another course's file, a
+        newer version) leaves the preset and says so in the status line —
+        the file is left untouched (:func:`natodebate.assumptions.save_section`
+        refuses to overwrite it). If ``apply`` fails, ``undo()`` writes the
+        preset again. ``restore=False`` (a panel's keyword) skips all this.
+        """
+        self.restored, self.restored_from = False, None
+        if not restore or self.settings_section is None:
+            return False
+        file = assumptions.assumptions_path()
+        try:
+            document = assumptions.read(file)
+        except (assumptions.AssumptionsError, OSError) as error:
+            log.warning("not restoring the panel's settings: %s", error)
+            self._warn(
+                f"<b>{html.escape(file.name)} could not be read</b>, so this panel starts from its preset; "
+                f"the file was left untouched, and your changes here are not saved until you correct or delete it: "
+                f"{html.escape(str(error))}"
+            )
+            return False
+        section = document["sections"].get(self.settings_section)
+        if section is None:
+            return False
+        try:
+            apply(copy.deepcopy(section))
+        except Exception as error:  # noqa: BLE001 - a saved section must never break the panel
+            log.warning("restoring the panel's settings failed: %s", error)
+            if undo is not None:
+                undo()
+            self._warn(
+                f"<b>Your saved settings for this panel could not be restored</b> (it starts from its preset; "
+                f"{html.escape(file.name)} was left untouched): {html.escape(str(error))}"
+            )
+            return False
+        self.restored, self.restored_from = True, document.get("saved")
+        self._saved_settings = section
+        return True
+
+    def restored_note(self, then: str = "click a preset to start again from it", what: str = "settings") -> str:
+        """The note a restored panel shows (HTML): where the settings come
+        from and when they were saved, then ``then`` (what to do to start again)."""
+        file = html.escape(assumptions.assumptions_path().name)
+        when = f", saved {html.escape(_local_time(self.restored_from))}" if self.restored_from else ""
+        return f"<div style='line-height:1.3'><small><b>Your saved {what}</b> ({file}{when}); {then}.</small></div>"
+
+    def show_restored(self, what: str = "settings", keep_note: bool = False) -> None:
+        """A restored panel with preset buttons: select none (a click on any
+        preset then writes its values) and say where the values come from in
+        ``preset_note`` (above the note it had, with ``keep_note``)."""
+        self._holding = True
+        try:
+            self.preset_buttons.value = None
+        finally:
+            self._holding = False
+        self.preset_note.value = self.restored_note(what=what) + (self.preset_note.value if keep_note else "")
+
+    def _warn(self, message: str) -> None:
+        self.status.value = (
+            f'<div style="color:#7a4d00;border-left:4px solid #E69F00;padding:4px 8px">{message}</div>'
+        )
 
     def show_error(self, error: Exception) -> None:
         """Show ``error`` in the status line (and log it with its traceback)."""
@@ -230,6 +314,16 @@ class PanelBase(widgets.VBox):
         self.preset_note.value = (
             f"<div style='line-height:1.3'><small>Your own {what} (click a preset to start again from it).</small></div>"
         )
+
+
+def _local_time(saved: str) -> str:
+    """A file's ``"saved"`` time (UTC, ``2026-03-01T10:15:00Z``) in the
+    computer's local time, ``2026-03-01 11:15``; any other text as it is."""
+    try:
+        moment = datetime.strptime(saved, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except (TypeError, ValueError):
+        return str(saved)[:40]
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def sticky_controls(*children: widgets.Widget) -> widgets.VBox:

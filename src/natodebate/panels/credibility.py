@@ -63,11 +63,15 @@ class CredibilityPanel(PanelBase):
     ``summary``, ``status``, ``curve`` (the last
     :func:`natodebate.models.credibility.belief_curve`), ``gain`` (G, held
     at the preset's value).
+
+    With ``restore`` (the default) the panel starts from the values saved
+    in ``my_assumptions.json`` (section ``credibility``) if there are any,
+    with no preset selected (:meth:`PanelBase.restore_settings`).
     """
 
     settings_section = "credibility"
 
-    def __init__(self, preset: str = "neutral"):
+    def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
         super().__init__(layout=full_width(margin="0", max_width="900px"))
         self.add_class("natodebate-credibility")
@@ -100,6 +104,8 @@ class CredibilityPanel(PanelBase):
             self.sliders[name] = slider
 
         self._write_preset(preset)
+        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(preset)):
+            self.show_restored()
         self.curve = self._compute()
         self.figure = live_figure(charts.belief_figure(self.curve))
         self._write_summary()
@@ -139,14 +145,20 @@ class CredibilityPanel(PanelBase):
     def _write_preset(self, preset: str) -> None:
         values = _preset_values(preset)
         self.gain = float(values["gain"])
+        self._write_values({name: values[name] / self.gain if name == "cost" else values[name] for name in self.sliders})
+        self.preset_note.value = self._justifications(preset)
+
+    def _apply_saved(self, section: dict) -> None:
+        self._write_values(section["values"])
+
+    def _write_values(self, values: dict) -> None:
+        """Every slider from ``values`` (argument → value; ``cost`` as C/G)."""
         self._holding = True
         try:
             for name, slider in self.sliders.items():
-                value = values[name] / self.gain if name == "cost" else values[name]
-                slider.value = int(value) if name == "n" else float(value)
+                slider.value = int(values[name]) if name == "n" else float(values[name])
         finally:
             self._holding = False
-        self.preset_note.value = self._justifications(preset)
 
     @staticmethod
     @functools.cache

@@ -18,20 +18,29 @@ class CruxPanel(PanelBase):
     ``data/cruxes.csv``); the figure compares how much of each article's case
     stands under the neutral preset with that one answer changed.
 
+    The "restraint" crux (the one lesson 09 gathers) saves the student's
+    answer to ``my_assumptions.json`` and, with ``restore`` (the default),
+    starts from the answer saved there if there is one instead of ``value``
+    (:meth:`PanelBase.restore_settings`); a note under the slider says so.
+
     Attributes: ``slider`` (``FloatSlider``, the student's answer, 0–1),
     ``figure`` (``FigureWidget``: one bar per article), ``summary``, ``status``,
-    ``strengths`` (dict article → thesis strength, 0–1).
+    ``strengths`` (dict article → thesis strength, 0–1), ``restore_note``
+    (``HTML``; shown only when the answer was restored).
     """
 
     settings_section = "crux"
 
-    def __init__(self, crux: str = "restraint", value: float | None = None):
+    def __init__(self, crux: str = "restraint", value: float | None = None, *, restore: bool = True):
         super().__init__(layout=full_width(margin="0", max_width="820px"))
         # Top to bottom: question, the slider, the one-line verdict, the chart;
         # slider, verdict and chart fit on one screen at 1024×768.
         self.crux = models.crux(crux)
         start = self.crux["start"] if value is None else value
         models.check_fraction("value", start)
+        saved = {}
+        self.restore_settings(saved.update, restore and crux == "restraint")
+        start = saved.get("answer", start)
         self.slider = widgets.FloatSlider(
             value=start, min=0, max=1, step=0.05, readout_format=".2f", continuous_update=False,
             description="your answer", style={"description_width": "90px"},
@@ -42,6 +51,11 @@ class CruxPanel(PanelBase):
         self.strengths = models.crux_strengths(crux, start)
         self.figure = live_figure(figures.crux_figure(self.strengths))
         self._write_summary()
+        self.restore_note = widgets.HTML(layout=full_width())
+        if self.restored:
+            self.restore_note.value = self.restored_note(
+                f"move the slider to change it (the lesson starts from {self.crux['start']:.2f})", what="answer"
+            )
         self.children = [
             widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.crux['question'])}</h4>", layout=full_width()),
             widgets.HTML(
@@ -50,6 +64,7 @@ class CruxPanel(PanelBase):
                 layout=full_width(),
             ),
             self.slider,
+            *([self.restore_note] if self.restored else []),
             self.summary,
             self.status,
             self.figure,

@@ -147,6 +147,16 @@ class _PresetPanel(PanelBase):
             f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{items}{extra}</ul></details>"
         )
 
+    def _restore(self, restore: bool, *preset_arguments) -> None:
+        """Start from the student's saved values, if any (:meth:`PanelBase.restore_settings`);
+        ``_write_preset`` with the preset selected and ``preset_arguments`` if they cannot be applied."""
+        start = self.preset_buttons.value
+        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(start, *preset_arguments)):
+            self.show_restored()
+
+    def _apply_saved(self, section: dict) -> None:
+        self._write_values(section["values"])
+
     def _own_values(self) -> None:
         """The values are the student's own now: deselect the preset, so that
         clicking it again restores its values."""
@@ -164,17 +174,22 @@ class DecisionPanel(_PresetPanel):
     ``preset_note``, ``figure``, ``summary``, ``status``, ``decision``
     (the last :func:`natodebate.models.escalation.decide`) and ``flips``
     (the last :func:`natodebate.models.escalation.decision_flips`).
+
+    With ``restore`` (the default) the panel starts from the values saved
+    in ``my_assumptions.json`` (section ``decision``) if there are any, with
+    no preset selected (:meth:`PanelBase.restore_settings`).
     """
 
     preset_model = "escalation.decision"
     settings_section = "decision"
 
-    def __init__(self, preset: str = "neutral"):
+    def __init__(self, preset: str = "neutral", *, restore: bool = True):
         super().__init__(preset, DECISION_CONTROLS, "Restrain or intervene? The threshold where the choice flips", _DECISION_HELP)
         for slider in self.sliders.values():
             slider.observe(self._on_slider, names="value")
         self._previous: float | None = None
         self._write_preset(self.preset_buttons.value)
+        self._restore(restore)
         self.figure = live_figure(charts.decision_figure(**self.arguments(), forecasts=model.published_nuclear_risks()))
         self._compute()
         self._write_summary()
@@ -262,6 +277,11 @@ class LadderPanel(_PresetPanel):
     curve), ``risks`` (P(nuclear use) per policy now), ``flips`` (policy
     label → response risk above which it is riskier than never responding),
     ``simulations`` (how many Monte Carlo runs the panel has made).
+
+    With ``restore`` (the default) the panel starts from the values and the
+    policy saved in ``my_assumptions.json`` (section ``ladder``) if there
+    are any, instead of ``preset`` and ``policy``, with no preset selected
+    (:meth:`PanelBase.restore_settings`).
     """
 
     preset_model = "escalation.ladder"
@@ -271,7 +291,7 @@ class LadderPanel(_PresetPanel):
         """As :meth:`_PresetPanel.settings`, with the policy (rung 1–3 or "never")."""
         return {**super().settings(), "policy": self.policy.value}
 
-    def __init__(self, preset: str = "neutral", policy: int | None = None):
+    def __init__(self, preset: str = "neutral", policy: int | None = None, *, restore: bool = True):
         self.policy = widgets.SelectionSlider(
             options=POLICY_OPTIONS, value="never", description="respond from", tooltip="your policy: the rung k* from which NATO answers a probe",
             continuous_update=False, style=widgets.SliderStyle(description_width="112px"),
@@ -284,12 +304,24 @@ class LadderPanel(_PresetPanel):
         self._curve_key: tuple | None = None
         self._curves: OrderedDict = OrderedDict()
         self._write_preset(self.preset_buttons.value, policy)
+        self._restore(restore, policy)
         self.figure = live_figure(charts.ladder_figure(self.risks, self.chosen_policy))
         self._write_summary()
         for name, slider in self.sliders.items():
             slider.observe(self._on_risk if name == "response_risk" else self._on_assumption, names="value")
         self.policy.observe(self._on_policy, names="value")
         self._lay_out()
+
+    def _apply_saved(self, section: dict) -> None:
+        """The saved values and policy (the Monte Carlo reruns for the saved LRs)."""
+        super()._apply_saved(section)
+        self._simulate()
+        self._evaluate()
+        self._holding = True
+        try:
+            self.policy.value = section["policy"]
+        finally:
+            self._holding = False
 
     # --- the model --------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 from ..figures import ARTICLE_NAMES
 from ..figures import factcheck as charts
 from ..models import factcheck as check
+from ..models.validators import check_choice
 from .base import PanelBase, full_width, live_figure, shows_errors
 
 __all__ = ["FairRoundingPanel"]
@@ -23,7 +24,12 @@ class FairRoundingPanel(PanelBase):
     (``ToggleButtons``: "first_published" or "latest_revision"), ``figure``
     (``FigureWidget``; trace 0 the tolerance band, trace 1 one bar per claim:
     the signed gap between claim and data in percent), ``summary``,
-    ``status``, ``checks`` (the current :func:`numeric_claim_checks` table).
+    ``status``, ``checks`` (the current :func:`numeric_claim_checks` table),
+    ``restore_note`` (``HTML``; shown only when the settings were restored).
+
+    With ``restore`` (the default) the panel starts from the tolerance and
+    vintage saved in ``my_assumptions.json`` if there are any, instead of
+    the arguments (:meth:`PanelBase.restore_settings`); a note says so.
     """
 
     settings_section = "fair_rounding"
@@ -31,11 +37,16 @@ class FairRoundingPanel(PanelBase):
     #: The slider's range, percent.
     MAX_TOLERANCE_PCT = 30.0
 
-    def __init__(self, tolerance_pct: float = 10.0, vintage: str = "first_published"):
+    def __init__(self, tolerance_pct: float = 10.0, vintage: str = "first_published", *, restore: bool = True):
         # The slider would silently clamp a value outside its range: refuse it instead.
         if isinstance(tolerance_pct, bool) or not isinstance(tolerance_pct, (int, float)) or not 0 <= tolerance_pct <= self.MAX_TOLERANCE_PCT:
             raise ValueError(f"tolerance_pct={tolerance_pct!r}: expected a number from 0 to {self.MAX_TOLERANCE_PCT:g} (percent)")
         super().__init__(layout=full_width(margin="0", max_width="900px"))
+        check_choice("vintage", vintage, check.VINTAGES)
+        start = (float(tolerance_pct), vintage)
+        saved = {}
+        if self.restore_settings(saved.update, restore):
+            tolerance_pct, vintage = saved["tolerance_pct"], saved["vintage"]
         self.checks = check.numeric_claim_checks(tolerance_pct, vintage)
         self.tolerance = widgets.FloatSlider(
             value=tolerance_pct, min=0, max=self.MAX_TOLERANCE_PCT, step=0.5, readout_format=".1f", continuous_update=False,
@@ -54,8 +65,17 @@ class FairRoundingPanel(PanelBase):
         self.vintage.observe(self._on_change, names="value")
         self.figure = live_figure(charts.numeric_claims(self.checks, tolerance_pct, vintage))
         self._write_summary()
+        self.restore_note = widgets.HTML(layout=full_width())
+        if self.restored:
+            self.restore_note.value = self.restored_note(
+                f"move the controls to change them (the lesson starts from ±{start[0]:g}% with SIPRI "
+                f"{check.VINTAGE_LABELS[start[1]]})"
+            )
         # Controls, then the verdict line, then the chart: on one screen at 1024×768.
-        self.children = [self.tolerance, self.vintage, self.summary, self.status, self.figure, self.fit_figures]
+        self.children = [
+            self.tolerance, self.vintage, *([self.restore_note] if self.restored else []),
+            self.summary, self.status, self.figure, self.fit_figures,
+        ]
         self._saves_settings = True
 
     def settings(self) -> dict:

@@ -21,6 +21,13 @@ _WHOSE = {"K": "Kagan's reader's", "P": "Petrovics's reader's", "neutral": "the 
 SUPPOSE_OPTIONS = (("no outcome yet", None), ("suppose it happens", True), ("suppose it does not", False))
 #: The unresolved proposition the what-if buttons resolve.
 SUPPOSED_CLAIM = "K37"
+#: What the presets are (the panel's preset note).
+_PRESET_NOTE = (
+    "<div style='line-height:1.3'><small>Each reader reads every hedge inside its band (ICD 203, or the course's "
+    "reading of a wording the directive does not list): the neutral reader in the middle, Petrovics's reader at the end "
+    "kindest to her resolved predictions, Kagan's reader at the other end. One reading per wording, whoever wrote it. "
+    "Move a slider and the preset is deselected; click it to start again.</small></div>"
+)
 
 
 class HedgeReadingPanel(PanelBase):
@@ -39,11 +46,18 @@ class HedgeReadingPanel(PanelBase):
     probability), ``assessment`` (the last
     :func:`natodebate.models.forecasts.assess_readings` result), ``figure``,
     ``summary``, ``status``.
+
+    With ``restore`` (the default) the panel starts from the readings and
+    the what-if saved in ``my_assumptions.json`` (section ``hedges``) if
+    there are any, with no preset selected (:meth:`PanelBase.restore_settings`);
+    the notes compare them with the preset saved with them or, if the
+    student had moved a slider, with the preset nearest to them (fewest
+    hedges read differently; ``preset`` on a tie).
     """
 
     settings_section = "hedges"
 
-    def __init__(self, preset: str = "neutral"):
+    def __init__(self, preset: str = "neutral", *, restore: bool = True):
         check_choice("preset", preset, tuple(PRESET_LABELS))
         super().__init__()
         self._holding = False
@@ -54,6 +68,12 @@ class HedgeReadingPanel(PanelBase):
         self._reasons = {(row.hedge, row.reader): row.reason for row in presets.itertuples()}
         self._bands = {row.hedge: row.band for row in presets.itertuples()}
         self.readings = dict(self._presets[preset])
+        self._supposed_start = None
+
+        def undo():
+            self.base_preset, self.readings, self._supposed_start = preset, dict(self._presets[preset]), None
+
+        self.restore_settings(self._apply_saved, restore, undo)  # before the sliders are built
         table = self._base.table
         self._used_by = {
             term: [(row.claim_id, row.wording, row.outcome) for row in table.itertuples() if row.hedge == term and row.outcome != "not scoreable"]
@@ -66,13 +86,7 @@ class HedgeReadingPanel(PanelBase):
             style={"button_width": "auto", "description_width": "auto"}, layout=full_width(flex_flow="row wrap"),
         )
         self.preset_buttons.add_class("natodebate-presets")
-        self.preset_note = widgets.HTML(
-            "<div style='line-height:1.3'><small>Each reader reads every hedge inside its band (ICD 203, or the course's "
-            "reading of a wording the directive does not list): the neutral reader in the middle, Petrovics's reader at the end "
-            "kindest to her resolved predictions, Kagan's reader at the other end. One reading per wording, whoever wrote it. "
-            "Move a slider and the preset is deselected; click it to start again.</small></div>",
-            layout=full_width(),
-        )
+        self.preset_note = widgets.HTML(_PRESET_NOTE, layout=full_width())
         self._row_layout = widgets.Layout(
             width="100%", flex_flow="row wrap", align_items="center", margin="0 0 4px 0", border_bottom="1px solid #eeeeee"
         )
@@ -83,13 +97,15 @@ class HedgeReadingPanel(PanelBase):
         self._notes: dict[str, widgets.HTML] = {}
         rows = [self._hedge_row(term) for term in self.readings]
         self.suppose_buttons = widgets.ToggleButtons(
-            options=[(label, str(value)) for label, value in SUPPOSE_OPTIONS], value="None",
+            options=[(label, str(value)) for label, value in SUPPOSE_OPTIONS], value=str(self._supposed_start),
             description=f"{SUPPOSED_CLAIM}:", style={"button_width": "auto", "description_width": "auto"},
             layout=full_width(flex_flow="row wrap"),
             tooltips=["as in the course data: not resolved", "score it as if it had happened", "score it as if it had not"],
         )
         self.preset_buttons.observe(self._on_preset, names="value")
         self.suppose_buttons.observe(self._on_suppose, names="value")
+        if self.restored:
+            self.show_restored("readings", keep_note=True)
 
         self.assessment = self._assess()
         self.figure = live_figure(charts.brier_figure(self.assessment))
@@ -129,6 +145,20 @@ class HedgeReadingPanel(PanelBase):
         reading and the what-if for K37, as ``my_assumptions.json`` keeps them."""
         return {"preset": self.preset_buttons.value, "readings": {t: float(v) for t, v in self.readings.items()},
                 "suppose_K37": self.supposed}
+
+    def _apply_saved(self, section: dict) -> None:
+        """The saved readings (over the preset they were saved with, or the
+        nearest one) and the what-if."""
+        readings = section["readings"]
+        base = section["preset"]
+        if base is None:
+            def differ(name):
+                return sum(abs(readings.get(t, v) - v) > 1e-9 for t, v in self._presets[name].items())
+
+            base = min(PRESET_LABELS, key=lambda name: (differ(name), name != self.base_preset))
+        self.base_preset = base
+        self.readings = {**self._presets[base], **{t: float(v) for t, v in readings.items()}}
+        self._supposed_start = section["suppose_K37"]
 
     # --- building ---------------------------------------------------------
 
@@ -180,6 +210,7 @@ class HedgeReadingPanel(PanelBase):
             return  # deselected because the student moved a slider
         self.base_preset = change["new"]
         self.readings = dict(self._presets[change["new"]])
+        self.preset_note.value = _PRESET_NOTE
 
         def show():
             for term, slider in self.sliders.items():

@@ -44,11 +44,16 @@ class CompetingHypothesesPanel(PanelBase):
     ``matrix`` (the current ratings), ``assessment`` (the last
     :func:`natodebate.models.hypotheses.assess` result), ``figure``,
     ``summary``, ``status``.
+
+    With ``restore`` (the default) the panel starts from the ratings and the
+    rule saved in ``my_assumptions.json`` (section ``hypotheses``) if there
+    are any, instead of ``preset`` and ``rule``, with no preset selected
+    (:meth:`PanelBase.restore_settings`).
     """
 
     settings_section = "hypotheses"
 
-    def __init__(self, preset: str = "neutral", rule: str = "heuer"):
+    def __init__(self, preset: str = "neutral", rule: str = "heuer", *, restore: bool = True):
         check_choice("preset", preset, tuple(PRESET_LABELS))
         check_choice("rule", rule, tuple(ach.RULE_NAMES))
         super().__init__()
@@ -84,6 +89,12 @@ class CompetingHypothesesPanel(PanelBase):
             ],
         )
 
+
+        def undo():
+            self.base_preset, self.matrix, self.rule_buttons.value = preset, self._matrices[preset].copy(), rule
+
+        self.restore_settings(self._apply_saved, restore, undo)  # before the sliders are built
+
         self._row_layout = widgets.Layout(
             width="100%", flex_flow="row wrap", align_items="center", margin="0 0 4px 0", border_bottom="1px solid #eeeeee"
         )
@@ -114,6 +125,8 @@ class CompetingHypothesesPanel(PanelBase):
         self.assessment = self._assess()
         self.figure = live_figure(charts.ach_figure(self.assessment, self._labels))
         self._write_preset_note()
+        if self.restored:
+            self.show_restored("ratings", keep_note=True)
         self._write_notes()
         self._write_summary()
         self.summary.add_class(STICKY_CLASS)
@@ -156,6 +169,14 @@ class CompetingHypothesesPanel(PanelBase):
         ``my_assumptions.json`` keeps them."""
         ratings = {f"{e}/{h}": str(new) for e, h, _old, new in self.changes()}
         return {"preset": self.base_preset, "rule": self.rule_buttons.value, "ratings": ratings}
+
+    def _apply_saved(self, section: dict) -> None:
+        """The saved preset with the student's ratings, and the saved rule."""
+        matrix = self._matrices[section["preset"]].copy()
+        for cell, rating in section["ratings"].items():
+            matrix.at[tuple(cell.split("/"))] = rating
+        self.base_preset, self.matrix = section["preset"], matrix
+        self.rule_buttons.value = section["rule"]
 
     # --- building ---------------------------------------------------------
 

@@ -21,6 +21,10 @@ class ClaimWeightingPanel(PanelBase):
     article : ``"K"`` or ``"P"``
     preset : the preset to start from (``"neutral"``, ``"persuaded_by_K"``,
         ``"persuaded_by_P"``)
+    restore : start from the student's saved weights for this article
+        (section ``weighting_K`` or ``weighting_P`` of ``my_assumptions.json``)
+        if there are any, with no preset button selected
+        (:meth:`PanelBase.restore_settings`); ``False``: always the preset
 
     The sliders of a section are built when the section is first opened (a
     lesson shows the first one open): fewer widgets to send and draw at once.
@@ -42,7 +46,7 @@ class ClaimWeightingPanel(PanelBase):
     where the column is wide enough and above them where it is not.
     """
 
-    def __init__(self, article: str, preset: str = "neutral"):
+    def __init__(self, article: str, preset: str = "neutral", *, restore: bool = True):
         self.article = models.check_article(article)
         self.settings_section = f"weighting_{self.article}"
         self.base_preset = preset  # the preset the student's changes start from
@@ -87,6 +91,8 @@ class ClaimWeightingPanel(PanelBase):
         self.preset_buttons.observe(self._on_preset, names="value")
 
         self._write_preset(preset)
+        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(preset)):
+            self.show_restored("weights")
         self.controls = widgets.Accordion(
             children=[widgets.VBox() for _ in self._sections],
             titles=tuple(self._sections),
@@ -134,6 +140,13 @@ class ClaimWeightingPanel(PanelBase):
             values = getattr(self, kind)
             changed[kind] = {i: float(values[i]) for i in base.index if abs(values[i] - float(base.at[i, kind])) > 1e-9}
         return {"preset": self.base_preset, **changed}
+
+    def _apply_saved(self, section: dict) -> None:
+        """The saved section: its preset, then the weights the student changed
+        (the sliders are not built yet)."""
+        self._write_preset(section["preset"])
+        self.credence.update(section["credence"])
+        self.importance.update(section["importance"])
 
     # --- building ---------------------------------------------------------
 
