@@ -224,9 +224,9 @@ def test_crossings_walk_both_ways_by_one_rule_and_find_the_tilt_the_lesson_repor
     # every question changes hands somewhere between the two readers' presets, walking either way
     assert table["leaves K at"].notna().all() and table["leaves P at"].notna().all()
     assert ((table["leaves K at"] > 0) & (table["leaves P at"] < 1)).all()
-    midway = table["midway, from K's presets"]
+    midway = table["midway from K"]
     assert midway.value_counts().to_dict() == {"K": 6, "P": 2}, "lesson 09 says six to two"
-    assert (table["midway, from P's presets"] == midway).all(), "at the midpoint the starting reader does not matter here"
+    assert (table["midway from P"] == midway).all(), "at the midpoint the starting reader does not matter here"
     assert table.loc["credibility", "leaves K at"] == 0.1 and table.loc["bargaining", "leaves K at"] == 1.0
 
 
@@ -238,3 +238,13 @@ def test_crossings_on_a_finer_grid_agree_with_the_coarser_one():
 def test_crossings_refuse_a_step_that_misses_the_midpoint():
     with pytest.raises(ValueError, match="step=0.3: must divide 0.5"):
         model.crossings(step=0.3)
+
+
+def test_values_allowed_one_by_one_but_not_together_give_neither_and_never_crash_the_flips():
+    values = model.reader_values("neutral")
+    values["bargaining"] = {**values["bargaining"], "cost_russia": 0.05, "cost_increase": -0.1}
+    table = model.verdicts(values)
+    assert table.at["bargaining", "verdict"] == "neither"
+    assert table.at["bargaining", "because"].startswith("outside the model: cost_russia + q·cost_increase")
+    flips = model.flip_table(values, table)  # raised ValueError before
+    assert not ((flips["key"] == "bargaining.cost_increase") & (flips["set to"] == "P")).any()

@@ -384,8 +384,26 @@ def _by_strength(k: float, p: float) -> str:
     return "neither" if abs(k - p) < _TIE else ("K" if k > p else "P")
 
 
+#: How a verdict the model cannot compute begins its "because".
+OUTSIDE_MODEL = "outside the model"
+
+
 def _verdict(question: str, values: Mapping[str, dict]) -> tuple[str, str]:
-    """(side, what decided it in words) of one question."""
+    """(side, what decided it in words) of one question; "neither" and the
+    model's message when the values are each allowed but not together (lesson
+    05's cost_russia 0.05 with cost_increase −0.1 makes Russia's cost of war
+    negative when NATO is sure to come in)."""
+    try:
+        return _computed_verdict(question, values)
+    except ValueError as error:
+        if str(error).startswith("question="):
+            raise
+        return "neither", f"{OUTSIDE_MODEL}: {error}"
+
+
+def _computed_verdict(question: str, values: Mapping[str, dict]) -> tuple[str, str]:
+    """(side, what decided it in words) of one question; raises ValueError
+    when the model cannot be computed for ``values``."""
     if question == "crux":
         answer = values["crux"]["answer"]
         s = crux_strengths("restraint", answer)
@@ -488,7 +506,10 @@ def flip_table(values: Mapping[str, dict], base: pd.DataFrame | None = None) -> 
                 continue
             changed = dict(values)
             changed[row["section"]] = {**values[row["section"]], row["name"]: new}
-            after, _because = _verdict(question, changed)
+            try:
+                after, _because = _computed_verdict(question, changed)
+            except ValueError:
+                continue  # the change makes the model's inputs impossible together: not a flip
             before = base.at[question, "verdict"]
             if after == before:
                 continue
@@ -576,8 +597,8 @@ def _crossings(step: float) -> pd.DataFrame:
     for question, (lesson, words, _sections) in QUESTIONS.items():
         rows.append({"question_id": question, "lesson": lesson, "question": words,
                      "leaves K at": _first_change("K", question, grid), "leaves P at": _first_change("P", question, grid[::-1]),
-                     "midway, from K's presets": _verdict(question, _moved_together("K", question, 0.5))[0],
-                     "midway, from P's presets": _verdict(question, _moved_together("P", question, 0.5))[0]})
+                     "midway from K": _verdict(question, _moved_together("K", question, 0.5))[0],
+                     "midway from P": _verdict(question, _moved_together("P", question, 0.5))[0]})
     return pd.DataFrame(rows).set_index("question_id")
 
 
@@ -593,7 +614,7 @@ def crossings(step: float = 0.1) -> pd.DataFrame:
     hands at the midpoint, both are about 0.5; a ``leaves K at`` above 0.5
     means a student midway between the readers still sides with Kagan's
     reader, a ``leaves P at`` below 0.5 the same for Petrovics's.
-    ``midway, from …``: the verdict at 0.5 (choices such as lesson 07's
+    ``midway from K``, ``midway from P``: the verdict at 0.5 (choices such as lesson 07's
     scoring rule held at that reader's).
 
     >>> table = crossings(step=0.25)
