@@ -224,9 +224,11 @@ def test_crossings_walk_both_ways_by_one_rule_and_find_the_tilt_the_lesson_repor
     # every question changes hands somewhere between the two readers' presets, walking either way
     assert table["leaves K at"].notna().all() and table["leaves P at"].notna().all()
     assert ((table["leaves K at"] > 0) & (table["leaves P at"] < 1)).all()
-    midway = table["midway from K"]
-    assert midway.value_counts().to_dict() == {"K": 6, "P": 2}, "lesson 09 says six to two"
-    assert (table["midway from P"] == midway).all(), "at the midpoint the starting reader does not matter here"
+    assert table["midway from K"].value_counts().to_dict() == {"K": 6, "P": 2}, "lesson 09 says six to two"
+    assert table["midway from P"].value_counts().to_dict() == {"K": 5, "P": 2, "neither": 1}, "and five to two from P's side"
+    # only lesson 07's ratings depend on the side a halfway rating is rounded to
+    differs = table.index[table["midway from K"] != table["midway from P"]].tolist()
+    assert differs == ["hypotheses"]
     assert table.loc["credibility", "leaves K at"] == 0.1 and table.loc["bargaining", "leaves K at"] == 1.0
 
 
@@ -248,3 +250,12 @@ def test_values_allowed_one_by_one_but_not_together_give_neither_and_never_crash
     assert table.at["bargaining", "because"].startswith("outside the model: cost_russia + q·cost_increase")
     flips = model.flip_table(values, table)  # raised ValueError before
     assert not ((flips["key"] == "bargaining.cost_increase") & (flips["set to"] == "P")).any()
+
+
+def test_a_rating_halfway_between_the_presets_goes_to_the_side_asked_for():
+    k = model.reader_values("K")
+    assert (model.reader_values("K")["hypotheses"]["D1/H3"], model.reader_values("P")["hypotheses"]["D1/H3"]) == ("I", "N")
+    halfway = {tie: model.set_position(k, "hypotheses.D1/H3", 0.5, tie=tie)["hypotheses"]["D1/H3"] for tie in (None, "K", "P")}
+    assert halfway == {None: "N", "K": "I", "P": "N"}
+    with pytest.raises(ValueError, match="tie"):
+        model.set_position(k, "hypotheses.D1/H3", 0.5, tie="neutral")

@@ -312,17 +312,21 @@ def position_table(values: Mapping[str, dict], base: pd.DataFrame | None = None)
     return pd.DataFrame(rows).set_index("key")
 
 
-def set_position(values: Mapping[str, dict], key: str, where: float) -> dict:
+def set_position(values: Mapping[str, dict], key: str, where: float, *, tie: str | None = None) -> dict:
     """``values`` with assumption ``key`` moved to ``where`` between
     Kagan's reader's preset (0) and Petrovics's (1), on its scale (a
     rating to the nearest rating, a count to the nearest whole number);
-    a new dict."""
+    a new dict. A rating exactly between two ratings goes to the one nearer
+    reader ``tie``'s preset ("K" or "P"), or by default to the less extreme
+    one (nearer N)."""
     table = assumption_table()
     if key not in table.index:
         raise ValueError(f"key={key!r}: not an assumption; expected one of {', '.join(table.index[:3])}, …")
     row = table.loc[key]
     if row["K"] == row["P"] or row["scale"] == "choice":
         raise ValueError(f"key={key!r}: the two presets agree on it (or it is a choice), so it has no position between them")
+    if tie is not None:
+        check_choice("tie", tie, ("K", "P"))
     where = float(where)
     k, p = _numeric(row["K"], row["scale"]), _numeric(row["P"], row["scale"])
     x = k + where * (p - k)
@@ -331,7 +335,8 @@ def set_position(values: Mapping[str, dict], key: str, where: float) -> dict:
     elif row["scale"] == "log":
         new = float(f"{10**x:.4g}")
     elif row["scale"] == "ordinal":
-        new = min(_ORDINAL, key=lambda r: abs(_ORDINAL[r] - x))
+        anchor = {"K": k, "P": p}.get(tie, 0.0)  # halfway between two ratings: the one nearer this
+        new = min(_ORDINAL, key=lambda r: (abs(_ORDINAL[r] - x), abs(_ORDINAL[r] - anchor)))
     elif row["name"] == "n":
         new = int(round(x))
     else:
@@ -580,7 +585,7 @@ def _moved_together(start: str, question: str, where: float) -> dict:
     sections = QUESTIONS[question][2]
     for key, row in table[table["section"].isin(sections)].iterrows():
         if row["K"] != row["P"] and row["scale"] != "choice":
-            values = set_position(values, key, where)
+            values = set_position(values, key, where, tie=start)  # a rating halfway goes to the starting reader's side
     return values
 
 
