@@ -684,9 +684,10 @@ def main(argv: list[str] | None = None) -> int:
     lessons = [NotebookResult(path) for path in lesson_paths]
     with tempfile.TemporaryDirectory(prefix="natodebate-bench-") as scratch:
         # The kernels' working directory: a copy, so a lesson that writes a file
-        # (an export, a cache) writes it here, not into the repository.
+        # (an export, a cache) writes it here, not into the repository; without
+        # a saved my_assumptions.json, whose settings the panels would start from.
         work_dir = Path(scratch) / "notebooks"
-        shutil.copytree(NOTEBOOKS_DIR, work_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(NOTEBOOKS_DIR, work_dir, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "my_assumptions.json"))
         for repeat in range(args.repeats):
             for result in [floor, *lessons]:
                 if result.run_error:

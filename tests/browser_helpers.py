@@ -146,7 +146,8 @@ def start_jupyterlab(notebooks_source: Path, work_dir: Path, ready_timeout_s: fl
     shutil.copytree(
         notebooks_source,
         root_dir,
-        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+        # without a saved my_assumptions.json (the panels would start from its settings)
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "my_assumptions.json"),
         dirs_exist_ok=True,  # a second attempt (the port was taken) reuses the copy
     )
     settings_dir = work_dir / "lab-settings"

@@ -1,5 +1,5 @@
-"""The student's assumptions file: what every lesson panel saves, lesson 09
-reads and the class report collects.
+"""The student's assumptions file: what every lesson panel saves (and starts
+from when it is created again), lesson 09 reads and the class report collects.
 
 One small JSON file in the student's working folder (the folder the lessons
 run in), ``my_assumptions.json`` unless ``$NATODEBATE_ASSUMPTIONS`` names

@@ -161,6 +161,12 @@ class PanelBase(widgets.VBox):
     which case it shows the error to the student (CSS class
     ``natodebate-status``). The panel itself carries ``natodebate-panel``.
 
+    A panel with a ``settings_section`` saves its settings to the student's
+    ``my_assumptions.json`` after every change (:meth:`save_settings`) and,
+    when it is created again (a lesson re-run the next day), starts from
+    them (:meth:`restore_settings`, called from the panel's ``__init__``;
+    its ``restore=False`` keyword starts from the preset instead).
+
     Layout rules every panel follows, so that it works in a notebook column
     577 px wide (JupyterLab at 1024×768 with the file browser open): boxes
     are ``width: 100%`` and wrap (no fixed pixel widths), sliders grow and
