@@ -9,10 +9,9 @@ import html
 
 import ipywidgets as widgets
 
-from .. import data
 from ..figures import bargaining as charts
 from ..models import bargaining as model
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
+from .base import PresetSliderPanel, live_figure, reason_item, reasons_note
 
 __all__ = ["BargainingPanel", "CONTROLS"]
 
@@ -30,9 +29,6 @@ CONTROLS = {
     "p_ukraine": ("Ukraine's own p_N", 0.0, 1.0, 0.05, ".2f", "Ukraine's and NATO's estimate of Russia's chance if NATO stays out"),
 }
 
-#: Preset labels, as the claim-weighting panels name the same readers.
-PRESET_LABELS = {"K": "persuaded_by_K", "P": "persuaded_by_P", "neutral": "neutral"}
-
 _HELP = (
     "<div style='line-height:1.3'><small>Shares of the stake, 0–1. The range is "
     "[p(q) − c_R(q), p(q) + c_U] with p(q) = q·p_I + (1 − q)·p_N and c_R(q) = c_R + q·Δc_R. "
@@ -40,16 +36,7 @@ _HELP = (
     "p(q) − c_R(q), tops Ukraine's offer, its own p(q) + c_U.</small></div>"
 )
 
-# A slider's handle overhangs the end of its track by half its size; at the
-# end of a range (p_I = 0, say) it would stick out of its container and the
-# panel would scroll sideways. Room for it inside the container:
-_SLIDER_CSS = (
-    "<style>.natodebate-bargaining .widget-hslider .slider-container "
-    "{ padding-right: calc(var(--jp-widgets-slider-handle-size, 16px) / 2); }</style>"
-)
-
-
-class BargainingPanel(PanelBase):
+class BargainingPanel(PresetSliderPanel):
     """Sliders for every argument of the bargaining model (Russia's chances
     without and with NATO, the costs of war, Russia's belief q under
     restraint and under a credible threat, and each side's own estimate of
@@ -72,58 +59,24 @@ class BargainingPanel(PanelBase):
 
     def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
-        super().__init__(layout=full_width(margin="0", max_width="900px"))
-        self.add_class("natodebate-bargaining")
-        self._holding = False  # True while a preset writes every slider
-        labels = data.presets()["label"]
-        self.preset_buttons = widgets.ToggleButtons(
-            options=[(labels[PRESET_LABELS[name]], name) for name in ("K", "P", "neutral")],
-            value=preset, description="Start from:",
-            style={"button_width": "auto", "description_width": "auto"},
-            layout=full_width(flex_flow="row wrap"),
-        )
-        self.preset_buttons.add_class("natodebate-presets")
-        self.preset_buttons.observe(self._on_preset, names="value")
-        self.preset_note = widgets.HTML(layout=full_width())
-
         slider_style = widgets.SliderStyle(description_width="132px")
         slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
-        self.sliders: dict[str, widgets.FloatSlider] = {}
+        sliders: dict[str, widgets.FloatSlider] = {}
         for name, (label, low, high, step, shown, tip) in CONTROLS.items():
-            slider = widgets.FloatSlider(
+            sliders[name] = widgets.FloatSlider(
                 value=low, min=low, max=high, step=step, description=label, readout_format=shown, tooltip=tip,
                 continuous_update=False, style=slider_style, layout=slider_layout,
             )
             # The course's CSS class for panel sliders (the browser test finds them by it).
-            slider.add_class("natodebate-claim-slider")
-            slider.observe(self._on_slider, names="value")
-            self.sliders[name] = slider
-
+            sliders[name].add_class("natodebate-claim-slider")
+            sliders[name].observe(self._on_slider, names="value")
+        super().__init__(preset, sliders, "Bargaining in the shadow of intervention", _HELP, css_class="natodebate-bargaining")
         self._write_preset(preset)
-        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(preset)):
-            self.show_restored()
+        self.restore(restore)
         self.curve = self._compute()
         self.figure = live_figure(charts.range_figure(self.curve))
         self._write_summary()
-        self.summary.add_class(STICKY_CLASS)
-
-        grid = widgets.HBox(list(self.sliders.values()), layout=full_width(flex_flow="row wrap"))
-        slider_area = sticky_controls(self.summary, widgets.HTML(_HELP, layout=full_width()), grid)
-        self.children = [
-            widgets.HTML(f"{_SLIDER_CSS}<h4 style='margin:4px 0'>Bargaining in the shadow of intervention</h4>"),
-            self.preset_buttons,
-            self.preset_note,
-            self.status,
-            slider_area,
-            self.figure,
-            self.fit_figures,
-        ]
-        self._saves_settings = True
-
-    def settings(self) -> dict:
-        """The selected preset (``None`` once a slider moved) and every
-        slider's value, as ``my_assumptions.json`` keeps them."""
-        return {"preset": self.preset_buttons.value, "values": self.arguments()}
+        self.lay_out()
 
     # --- the model ------------------------------------------------------------
 
@@ -144,32 +97,6 @@ class BargainingPanel(PanelBase):
     def _write_preset(self, preset: str) -> None:
         self._write_values(_preset_values(preset))
         self.preset_note.value = _justifications(preset)
-
-    def _apply_saved(self, section: dict) -> None:
-        self._write_values(section["values"])
-
-    def _write_values(self, values: dict) -> None:
-        """Every slider from ``values`` (argument → value)."""
-        self._holding = True
-        try:
-            for name, slider in self.sliders.items():
-                slider.value = float(values[name])
-        finally:
-            self._holding = False
-
-    @shows_errors
-    def _on_preset(self, change) -> None:
-        if change["new"] is None or self._holding:
-            return  # deselected because the student moved a slider
-        self._write_preset(change["new"])
-        self.refresh()
-
-    @shows_errors
-    def _on_slider(self, change) -> None:
-        if self._holding:
-            return
-        self.leave_preset()
-        self.refresh()
 
     def refresh(self) -> None:
         """Recompute the model from the sliders; redraw figure and readout."""
@@ -235,14 +162,5 @@ def _justifications(preset: str) -> str:
         if row.parameter not in CONTROLS or row.parameter in seen:
             continue
         seen.add(row.parameter)
-        quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
-        items.append(
-            f"<li><b>{html.escape(CONTROLS[row.parameter][0])} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
-            f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
-        )
-    name = data.presets().loc[PRESET_LABELS[preset], "label"]
-    return (
-        "<details style='line-height:1.3'><summary><small>Why these values? "
-        f"({html.escape(name)}: every value and its reason)</small></summary>"
-        f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{''.join(items)}</ul></details>"
-    )
+        items.append(reason_item(html.escape(CONTROLS[row.parameter][0]), row.value, row.justification, row.quote, row.source))
+    return reasons_note(preset, "".join(items))

@@ -19,7 +19,10 @@ from traitlets import Dict, observe
 
 from .. import assumptions
 
-__all__ = ["PanelBase", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width", "sticky_controls"]
+__all__ = [
+    "PanelBase", "PresetSliderPanel", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width", "sticky_controls",
+    "PRESET_LABELS", "reason_item", "reasons_note",
+]
 
 log = logging.getLogger("natodebate.panels")
 
@@ -359,3 +362,140 @@ def shows_errors(method):
         return result
 
     return wrapper
+
+
+#: The three readers of the model presets (``data/model_presets.csv``) and
+#: their names in ``data/presets.csv``, as the claim-weighting panels call them.
+PRESET_LABELS = {"K": "persuaded_by_K", "P": "persuaded_by_P", "neutral": "neutral"}
+
+
+def reason_item(label_html: str, value: float, justification: str, quote, source: str) -> str:
+    """One preset value as a list item: the control's label (the course's own
+    HTML) = value, the justification, the quotation it rests on (if any) and
+    its source."""
+    quoted = f" <i>“{html.escape(quote)}”</i>" if isinstance(quote, str) and quote else ""
+    return (
+        f"<li><b>{label_html} = {value:g}</b>: {html.escape(justification)}{quoted} "
+        f"<span style='color:#555'>({html.escape(source)})</span></li>"
+    )
+
+
+@functools.cache
+def _reader_name(preset: str) -> str:
+    from .. import data
+
+    return data.presets().loc[PRESET_LABELS[preset], "label"]
+
+
+def reasons_note(preset: str, items_html: str) -> str:
+    """A preset's values and their reasons (``items_html``: :func:`reason_item`
+    list items), folded away under one line: "Why these values?"."""
+    return (
+        "<details style='line-height:1.3'><summary><small>Why these values? "
+        f"({html.escape(_reader_name(preset))}: every value and its reason)</small></summary>"
+        f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{items_html}</ul></details>"
+    )
+
+
+class PresetSliderPanel(PanelBase):
+    """A model panel of lessons 04–06: the three readers' presets as buttons
+    that write every slider, each value's reason (folded), the sliders in a
+    wrapping grid under the sticky readout, one figure; moving a slider
+    deselects the preset (the values are the student's own), and the
+    settings saved and restored are the preset and every slider's value.
+
+    A subclass builds its ``sliders`` (argument → slider, each with the
+    course's ``natodebate-claim-slider`` class) and passes them here, then
+    writes its preset, calls :meth:`restore` and :meth:`lay_out` once its
+    ``figure`` exists; it supplies ``_write_preset(preset)`` and
+    ``refresh()``. ``css_class`` names the panel in the page (and gives the
+    slider handles room at the end of their tracks)."""
+
+    def __init__(self, preset: str, sliders: dict, title: str, help_html: str, *,
+                 extra: list | None = None, css_class: str | None = None):
+        super().__init__(layout=full_width(margin="0", max_width="900px"))
+        if css_class:
+            self.add_class(css_class)
+        self._css_class = css_class
+        self._holding = False  # True while a preset writes every slider
+        self.preset_buttons = widgets.ToggleButtons(
+            options=[(_reader_name(name), name) for name in ("K", "P", "neutral")],
+            value=preset, description="Start from:",
+            style={"button_width": "auto", "description_width": "auto"},
+            layout=full_width(flex_flow="row wrap"),
+        )
+        self.preset_buttons.add_class("natodebate-presets")
+        self.preset_buttons.observe(self._on_preset, names="value")
+        self.preset_note = widgets.HTML(layout=full_width())
+        self.sliders = sliders
+        self._title, self._help, self._extra = title, help_html, extra or []
+
+    def lay_out(self) -> None:
+        """Title, presets, their note, the status line, the readout over the
+        sliders, the figure; from now on a change is saved."""
+        self.summary.add_class(STICKY_CLASS)
+        # A slider's handle overhangs the end of its track by half its size;
+        # at the end of a range it would stick out and the panel would scroll
+        # sideways. Room for it inside the container:
+        room = (f"<style>.{self._css_class} .widget-hslider .slider-container "
+                "{ padding-right: calc(var(--jp-widgets-slider-handle-size, 16px) / 2); }</style>") if self._css_class else ""
+        grid = widgets.HBox([*self.sliders.values(), *self._extra], layout=full_width(flex_flow="row wrap"))
+        slider_area = sticky_controls(self.summary, widgets.HTML(self._help, layout=full_width()), grid)
+        self.children = [
+            widgets.HTML(f"{room}<h4 style='margin:4px 0'>{self._title}</h4>"),
+            self.preset_buttons,
+            self.preset_note,
+            self.status,
+            slider_area,
+            self.figure,
+            self.fit_figures,
+        ]
+        self._saves_settings = True
+
+    def slider_values(self) -> dict:
+        """Every slider's value (whole numbers for an ``IntSlider``)."""
+        return {name: (int(s.value) if isinstance(s, widgets.IntSlider) else float(s.value)) for name, s in self.sliders.items()}
+
+    def settings(self) -> dict:
+        """The selected preset (``None`` once a slider moved) and every
+        slider's value, as ``my_assumptions.json`` keeps them."""
+        return {"preset": self.preset_buttons.value, "values": self.slider_values()}
+
+    def _write_values(self, values: dict) -> None:
+        """Every slider from ``values`` (argument → value), without a redraw per slider."""
+        self._holding = True
+        try:
+            for name, slider in self.sliders.items():
+                slider.value = int(values[name]) if isinstance(slider, widgets.IntSlider) else float(values[name])
+        finally:
+            self._holding = False
+
+    def _apply_saved(self, section: dict) -> None:
+        self._write_values(section["values"])
+
+    def restore(self, restore: bool, *preset_arguments) -> None:
+        """Start from the student's saved values, if any (:meth:`PanelBase.restore_settings`);
+        ``_write_preset`` with the preset selected and ``preset_arguments`` if they cannot be applied."""
+        start = self.preset_buttons.value
+        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(start, *preset_arguments)):
+            self.show_restored()
+
+    def _write_preset(self, preset: str, *arguments) -> None:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    @shows_errors
+    def _on_preset(self, change) -> None:
+        if change["new"] is None or self._holding:
+            return  # deselected because the student moved a slider
+        self._write_preset(change["new"])
+        self.refresh()
+
+    @shows_errors
+    def _on_slider(self, change) -> None:
+        if self._holding:
+            return
+        self.leave_preset()
+        self.refresh()

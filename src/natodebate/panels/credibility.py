@@ -10,10 +10,9 @@ import math
 
 import ipywidgets as widgets
 
-from .. import data
 from ..figures import credibility as charts
 from ..models import credibility as model
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
+from .base import PresetSliderPanel, live_figure, reason_item, reasons_note
 
 __all__ = ["CredibilityPanel", "CONTROLS"]
 
@@ -30,9 +29,6 @@ CONTROLS = {
     "cost": ("cost C / gain G", 0.5, 10.0, 0.5, ".1f", "what meeting a resolute NATO costs Russia, in units of what a successful probe gains"),
 }
 
-#: Preset labels, as the claim-weighting panels name the same readers.
-PRESET_LABELS = {"K": "persuaded_by_K", "P": "persuaded_by_P", "neutral": "neutral"}
-
 _HELP = (
     "<div style='line-height:1.3'><small><b>O</b> = one observed restraint. Their ratio "
     "<b>LR</b> = P(O | resolute) / P(O | not resolute): below 1, restraint reads as weakness. "
@@ -41,17 +37,7 @@ _HELP = (
 )
 
 
-# A slider's handle overhangs the end of its track by half its size; at the
-# maximum (attribution a = 1 and Kagan's linkage ρ = 1 are both at the top of
-# their range) it would stick out of its container and the panel would scroll
-# sideways. Room for it inside the container:
-_SLIDER_CSS = (
-    "<style>.natodebate-credibility .widget-hslider .slider-container "
-    "{ padding-right: calc(var(--jp-widgets-slider-handle-size, 16px) / 2); }</style>"
-)
-
-
-class CredibilityPanel(PanelBase):
+class CredibilityPanel(PresetSliderPanel):
     """Sliders for every argument of the credibility model (prior, the two
     likelihoods, linkage ρ, attribution a, the number of restraints n and
     the cost C of meeting a resolute NATO), three presets that set them all
@@ -73,62 +59,28 @@ class CredibilityPanel(PanelBase):
 
     def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
-        super().__init__(layout=full_width(margin="0", max_width="900px"))
-        self.add_class("natodebate-credibility")
-        self._holding = False  # True while a preset writes every slider
-        self._previous: float | None = None
-        self.gain = 1.0
-        labels = data.presets()["label"]
-        self.preset_buttons = widgets.ToggleButtons(
-            options=[(labels[PRESET_LABELS[name]], name) for name in ("K", "P", "neutral")],
-            value=preset, description="Start from:",
-            style={"button_width": "auto", "description_width": "auto"},
-            layout=full_width(flex_flow="row wrap"),
-        )
-        self.preset_buttons.add_class("natodebate-presets")
-        self.preset_buttons.observe(self._on_preset, names="value")
-        self.preset_note = widgets.HTML(layout=full_width())
-
         slider_style = widgets.SliderStyle(description_width="132px")
         slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
-        self.sliders: dict[str, widgets.Widget] = {}
+        sliders: dict[str, widgets.Widget] = {}
         for name, (label, low, high, step, shown, tip) in CONTROLS.items():
             kind = widgets.IntSlider if name == "n" else widgets.FloatSlider
-            slider = kind(
+            sliders[name] = kind(
                 value=low, min=low, max=high, step=step, description=label, readout_format=shown, tooltip=tip,
                 continuous_update=False, style=slider_style, layout=slider_layout,
             )
             # The course's CSS class for panel sliders (the browser test finds them by it).
-            slider.add_class("natodebate-claim-slider")
-            slider.observe(self._on_slider, names="value")
-            self.sliders[name] = slider
-
+            sliders[name].add_class("natodebate-claim-slider")
+            sliders[name].observe(self._on_slider, names="value")
+        super().__init__(preset, sliders, "Does restraint signal weakness? Russia's belief, restraint by restraint", _HELP,
+                         css_class="natodebate-credibility")
+        self._previous: float | None = None
+        self.gain = 1.0
         self._write_preset(preset)
-        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(preset)):
-            self.show_restored()
+        self.restore(restore)
         self.curve = self._compute()
         self.figure = live_figure(charts.belief_figure(self.curve))
         self._write_summary()
-        self.summary.add_class(STICKY_CLASS)
-
-        grid = widgets.HBox(list(self.sliders.values()), layout=full_width(flex_flow="row wrap"))
-        slider_area = sticky_controls(self.summary, widgets.HTML(_HELP, layout=full_width()), grid)
-        self.children = [
-            widgets.HTML(f"{_SLIDER_CSS}<h4 style='margin:4px 0'>Does restraint signal weakness? Russia's belief, restraint by restraint</h4>"),
-            self.preset_buttons,
-            self.preset_note,
-            self.status,
-            slider_area,
-            self.figure,
-            self.fit_figures,
-        ]
-        self._saves_settings = True
-
-    def settings(self) -> dict:
-        """The selected preset (``None`` once a slider moved) and every
-        slider's value (``cost`` is C/G), as ``my_assumptions.json`` keeps them."""
-        values = {name: (int(s.value) if name == "n" else float(s.value)) for name, s in self.sliders.items()}
-        return {"preset": self.preset_buttons.value, "values": values}
+        self.lay_out()
 
     # --- the model ------------------------------------------------------------
 
@@ -148,53 +100,14 @@ class CredibilityPanel(PanelBase):
         self._write_values({name: values[name] / self.gain if name == "cost" else values[name] for name in self.sliders})
         self.preset_note.value = self._justifications(preset)
 
-    def _apply_saved(self, section: dict) -> None:
-        self._write_values(section["values"])
-
-    def _write_values(self, values: dict) -> None:
-        """Every slider from ``values`` (argument → value; ``cost`` as C/G)."""
-        self._holding = True
-        try:
-            for name, slider in self.sliders.items():
-                slider.value = int(values[name]) if name == "n" else float(values[name])
-        finally:
-            self._holding = False
-
     @staticmethod
     @functools.cache
     def _justifications(preset: str) -> str:
         """Each value of the preset with its justification, folded away under one line."""
-        rows = model.preset_table(preset)
-        items = []
-        for row in rows.itertuples():
-            if row.parameter == "gain":
-                continue
-            label = CONTROLS[row.parameter][0] if row.parameter in CONTROLS else row.parameter
-            quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
-            items.append(
-                f"<li><b>{html.escape(label)} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
-                f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
-            )
-        name = data.presets().loc[PRESET_LABELS[preset], "label"]
-        return (
-            "<details style='line-height:1.3'><summary><small>Why these values? "
-            f"({html.escape(name)}: every value and its reason)</small></summary>"
-            f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{''.join(items)}</ul></details>"
-        )
-
-    @shows_errors
-    def _on_preset(self, change) -> None:
-        if change["new"] is None or self._holding:
-            return  # deselected because the student moved a slider
-        self._write_preset(change["new"])
-        self.refresh()
-
-    @shows_errors
-    def _on_slider(self, change) -> None:
-        if self._holding:
-            return
-        self.leave_preset()
-        self.refresh()
+        items = [reason_item(html.escape(CONTROLS[row.parameter][0] if row.parameter in CONTROLS else row.parameter),
+                             row.value, row.justification, row.quote, row.source)
+                 for row in model.preset_table(preset).itertuples() if row.parameter != "gain"]
+        return reasons_note(preset, "".join(items))
 
     def refresh(self) -> None:
         """Recompute the model from the sliders; redraw figure and readout."""

@@ -11,10 +11,9 @@ from collections import OrderedDict
 
 import ipywidgets as widgets
 
-from .. import data
 from ..figures import escalation as charts
 from ..models import escalation as model
-from .base import STICKY_CLASS, PanelBase, full_width, live_figure, shows_errors, sticky_controls
+from .base import PresetSliderPanel, live_figure, reason_item, reasons_note, shows_errors
 
 __all__ = ["DecisionPanel", "LadderPanel", "DECISION_CONTROLS", "LADDER_CONTROLS"]
 
@@ -38,9 +37,6 @@ LADDER_CONTROLS = {
 }
 #: The policy slider: label → policy (rung k* NATO responds from, or never).
 POLICY_OPTIONS = [("rung 1", 1), ("rung 2", 2), ("rung 3", 3), ("never", "never")]
-
-#: Preset labels, as the claim-weighting panels name the same readers.
-PRESET_LABELS = {"K": "persuaded_by_K", "P": "persuaded_by_P", "neutral": "neutral"}
 
 _DECISION_HELP = (
     "<div style='line-height:1.3'><small><b>EU<sub>I</sub> − EU<sub>R</sub></b> = ΔB + ΔRep − (π<sub>I</sub> − π<sub>R</sub>)·L, "
@@ -73,94 +69,30 @@ def _slider(name: str, spec: tuple, style, layout) -> widgets.Widget:
     return slider
 
 
-class _PresetPanel(PanelBase):
-    """What both panels share: K, P and neutral preset buttons that write
-    every slider, each value's justification (folded), deselecting the
-    preset when the student moves a slider, and the layout."""
+class _PresetPanel(PresetSliderPanel):
+    """What both panels share beyond :class:`PresetSliderPanel`: sliders
+    built from a ``controls`` table (log or linear), and the reasons of a
+    preset read for this panel's model (``preset_model``)."""
 
-    #: The model presets' function (``models.escalation.preset``) and their rows' model name.
-    preset_function = ""
+    #: The model presets' rows' model name (``escalation.decision``, ``escalation.ladder``).
     preset_model = ""
 
     def __init__(self, preset: str, controls: dict, title: str, help_html: str, extra: list | None = None):
         preset = model.check_preset_name(preset)
-        super().__init__(layout=full_width(margin="0", max_width="900px"))
-        self._holding = False  # True while a preset writes every slider
-        labels = data.presets()["label"]
-        self.preset_buttons = widgets.ToggleButtons(
-            options=[(labels[PRESET_LABELS[name]], name) for name in ("K", "P", "neutral")],
-            value=preset, description="Start from:",
-            style={"button_width": "auto", "description_width": "auto"},
-            layout=full_width(flex_flow="row wrap"),
-        )
-        self.preset_buttons.add_class("natodebate-presets")
-        self.preset_buttons.observe(self._on_preset, names="value")
-        self.preset_note = widgets.HTML(layout=full_width())
         style = widgets.SliderStyle(description_width="112px")
-        self._slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
-        self.sliders: dict[str, widgets.Widget] = {name: _slider(name, spec, style, self._slider_layout) for name, spec in controls.items()}
+        layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
+        sliders = {name: _slider(name, spec, style, layout) for name, spec in controls.items()}
+        super().__init__(preset, sliders, title, help_html, extra=extra)
         self._controls = controls
-        self._style = style
-        self._title = title
-        self._help = help_html
-        self._extra = extra or []
-
-    def _lay_out(self) -> None:
-        self.summary.add_class(STICKY_CLASS)
-        grid = widgets.HBox([*self.sliders.values(), *self._extra], layout=full_width(flex_flow="row wrap"))
-        slider_area = sticky_controls(self.summary, widgets.HTML(self._help, layout=full_width()), grid)
-        self.children = [
-            widgets.HTML(f"<h4 style='margin:4px 0'>{self._title}</h4>"),
-            self.preset_buttons,
-            self.preset_note,
-            self.status,
-            slider_area,
-            self.figure,
-            self.fit_figures,
-        ]
-        self._saves_settings = True
-
-    def settings(self) -> dict:
-        """The selected preset (``None`` once a slider moved) and every
-        slider's value, as ``my_assumptions.json`` keeps them."""
-        return {"preset": self.preset_buttons.value, "values": self.arguments()}
 
     def arguments(self) -> dict[str, float]:
         """The model's keyword arguments as the sliders set them."""
-        return {name: float(slider.value) for name, slider in self.sliders.items()}
-
-    def _write_values(self, values: dict) -> None:
-        self._holding = True
-        try:
-            for name, slider in self.sliders.items():
-                slider.value = float(values[name])
-        finally:
-            self._holding = False
+        return self.slider_values()
 
     def _justifications(self, preset: str, extra: str = "") -> str:
         """Each value of the preset with its justification, folded away under one line."""
         items = _justification_items(self.preset_model, preset, tuple((name, spec[0]) for name, spec in self._controls.items()))
-        name = data.presets().loc[PRESET_LABELS[preset], "label"]
-        return (
-            "<details style='line-height:1.3'><summary><small>Why these values? "
-            f"({html.escape(name)}: every value and its reason)</small></summary>"
-            f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{items}{extra}</ul></details>"
-        )
-
-    def _restore(self, restore: bool, *preset_arguments) -> None:
-        """Start from the student's saved values, if any (:meth:`PanelBase.restore_settings`);
-        ``_write_preset`` with the preset selected and ``preset_arguments`` if they cannot be applied."""
-        start = self.preset_buttons.value
-        if self.restore_settings(self._apply_saved, restore, undo=lambda: self._write_preset(start, *preset_arguments)):
-            self.show_restored()
-
-    def _apply_saved(self, section: dict) -> None:
-        self._write_values(section["values"])
-
-    def _own_values(self) -> None:
-        """The values are the student's own now: deselect the preset, so that
-        clicking it again restores its values."""
-        self.leave_preset()
+        return reasons_note(preset, items + extra)
 
 
 class DecisionPanel(_PresetPanel):
@@ -189,11 +121,11 @@ class DecisionPanel(_PresetPanel):
             slider.observe(self._on_slider, names="value")
         self._previous: float | None = None
         self._write_preset(self.preset_buttons.value)
-        self._restore(restore)
+        self.restore(restore)
         self.figure = live_figure(charts.decision_figure(**self.arguments(), forecasts=model.published_nuclear_risks()))
         self._compute()
         self._write_summary()
-        self._lay_out()
+        self.lay_out()
 
     def _write_preset(self, preset: str) -> None:
         self._write_values(model.preset(preset, "decide"))
@@ -204,19 +136,6 @@ class DecisionPanel(_PresetPanel):
         self.decision = model.decide(**arguments)
         self.flips = model.decision_flips(**arguments)
 
-    @shows_errors
-    def _on_preset(self, change) -> None:
-        if change["new"] is None or self._holding:
-            return  # deselected because the student moved a slider
-        self._write_preset(change["new"])
-        self.refresh()
-
-    @shows_errors
-    def _on_slider(self, change) -> None:
-        if self._holding:
-            return
-        self._own_values()
-        self.refresh()
 
     def refresh(self) -> None:
         """Recompute the decision from the sliders; redraw figure and readout."""
@@ -288,7 +207,7 @@ class LadderPanel(_PresetPanel):
     settings_section = "ladder"
 
     def settings(self) -> dict:
-        """As :meth:`_PresetPanel.settings`, with the policy (rung 1–3 or "never")."""
+        """As :meth:`PresetSliderPanel.settings`, with the policy (rung 1–3 or "never")."""
         return {**super().settings(), "policy": self.policy.value}
 
     def __init__(self, preset: str = "neutral", policy: int | None = None, *, restore: bool = True):
@@ -304,13 +223,13 @@ class LadderPanel(_PresetPanel):
         self._curve_key: tuple | None = None
         self._curves: OrderedDict = OrderedDict()
         self._write_preset(self.preset_buttons.value, policy)
-        self._restore(restore, policy)
+        self.restore(restore, policy)
         self.figure = live_figure(charts.ladder_figure(self.risks, self.chosen_policy))
         self._write_summary()
         for name, slider in self.sliders.items():
             slider.observe(self._on_risk if name == "response_risk" else self._on_assumption, names="value")
         self.policy.observe(self._on_policy, names="value")
-        self._lay_out()
+        self.lay_out()
 
     def _apply_saved(self, section: dict) -> None:
         """The saved values and policy (the Monte Carlo reruns for the saved LRs)."""
@@ -387,7 +306,7 @@ class LadderPanel(_PresetPanel):
     def _on_assumption(self, change) -> None:
         if self._holding:
             return
-        self._own_values()
+        self.leave_preset()
         self._simulate()
         self._evaluate()
         self._redraw()
@@ -396,7 +315,7 @@ class LadderPanel(_PresetPanel):
     def _on_risk(self, change) -> None:
         if self._holding:
             return
-        self._own_values()
+        self.leave_preset()
         self._evaluate()
         self._redraw()
 
@@ -465,16 +384,9 @@ def _justification_items(preset_model: str, preset: str, labels: tuple) -> str:
     rows = model.preset_table(preset)
     rows = rows[rows["model"] == preset_model]
     labels = dict(labels)
-    items = []
-    for row in rows.itertuples():
-        # the controls' labels are the course's own HTML (π<sub>I</sub>); anything else is escaped
-        label = labels.get(row.parameter, html.escape(row.parameter))
-        quote = f" <i>“{html.escape(row.quote)}”</i>" if isinstance(row.quote, str) and row.quote else ""
-        items.append(
-            f"<li><b>{label} = {row.value:g}</b>: {html.escape(row.justification)}{quote} "
-            f"<span style='color:#555'>({html.escape(row.source)})</span></li>"
-        )
-    return "".join(items)
+    # the controls' labels are the course's own HTML (π<sub>I</sub>); anything else is escaped
+    return "".join(reason_item(labels.get(row.parameter, html.escape(row.parameter)), row.value, row.justification, row.quote, row.source)
+                   for row in rows.itertuples())
 
 
 def _share(p: float) -> str:
