@@ -36,7 +36,7 @@ bench: $(STAMP)
 # Re-execute the lessons and keep only the outputs of cells tagged
 # nbval-check-output (see DEVELOPING.md, "Notebooks").
 refresh-notebooks: $(STAMP)
-	$(BIN)/python tools/refresh_notebooks.py notebooks/*.ipynb
+	$(BIN)/python tools/refresh_notebooks.py notebooks/*.ipynb notebooks/instructor/*.ipynb
 
 # Put every lesson back as git has it (discards outputs and answers written
 # into the lesson files; README, "Reset a lesson").

@@ -132,7 +132,8 @@ class Table:
                 column_cells.append(f'<{tag} style="{base}{extra}">{inner}</{tag}>')
             cells.append(column_cells)
             headers.append(
-                f'<th style="text-align:left;vertical-align:bottom;padding:4px 8px;white-space:nowrap">'
+                # a header wraps at its spaces: "leaves K at" need not widen a column of "0.6"
+                f'<th style="text-align:left;vertical-align:bottom;padding:4px 8px;white-space:normal">'
                 f"{html.escape(cell_text(header) if header != '' else '')}</th>"
             )
         rows = ["<tr>" + "".join(column[i] for column in cells) + "</tr>" for i in range(len(self.frame))]
