@@ -22,6 +22,16 @@ def copy_of_data(destination: Path) -> Path:
     return destination
 
 
+@pytest.fixture(scope="module", autouse=True)
+def module_assumptions_in_tmp(tmp_path_factory):
+    """A module's own folder for the settings its module-scoped panels save
+    (they are built before any test's folder exists, and would otherwise
+    restore what another module's panels saved)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NATODEBATE_ASSUMPTIONS", str(tmp_path_factory.mktemp("module-student")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def assumptions_in_tmp(tmp_path, monkeypatch) -> Path:
     """Every test's panels save the student's settings into its own
