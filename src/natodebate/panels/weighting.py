@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets as widgets
@@ -134,11 +135,11 @@ class ClaimWeightingPanel(PanelBase):
     def settings(self) -> dict:
         """The preset the student started from and the weights they changed
         (claim id → 0–1), as ``my_assumptions.json`` keeps them."""
-        base = models.preset_weights(self.article, self.base_preset)
+        base = _preset_values(self.article, self.base_preset)
         changed = {}
         for kind in ("credence", "importance"):
             values = getattr(self, kind)
-            changed[kind] = {i: float(values[i]) for i in base.index if abs(values[i] - float(base.at[i, kind])) > 1e-9}
+            changed[kind] = {i: float(values[i]) for i, preset_value in base[kind].items() if abs(values[i] - preset_value) > 1e-9}
         return {"preset": self.base_preset, **changed}
 
     def _apply_saved(self, section: dict) -> None:
@@ -295,3 +296,11 @@ class ClaimWeightingPanel(PanelBase):
             f"<span style='font-size:92%'>The claim that matters most: <b>{top['claim_id']}</b> "
             f"(counts {direction} the thesis; swing {abs(top['swing']):.2f}): {html.escape(summary)}</span></div>"
         )
+
+
+@functools.lru_cache(maxsize=8)
+def _preset_values(article: str, preset: str) -> dict[str, dict[str, float]]:
+    """A preset's credence and importance of every claim, as plain dicts
+    (:meth:`ClaimWeightingPanel.settings` compares them on every slider move)."""
+    weights = models.preset_weights(article, preset)
+    return {kind: {i: float(v) for i, v in weights[kind].items()} for kind in ("credence", "importance")}
