@@ -259,3 +259,13 @@ def test_a_rating_halfway_between_the_presets_goes_to_the_side_asked_for():
     assert halfway == {None: "N", "K": "I", "P": "N"}
     with pytest.raises(ValueError, match="tie"):
         model.set_position(k, "hypotheses.D1/H3", 0.5, tie="neutral")
+
+
+def test_recomputing_only_the_moved_assumptions_question_gives_the_full_table():
+    values = model.reader_values("neutral")
+    before = model.verdicts(values)
+    for key in ("crux.answer", "bargaining.cost_increase", "hypotheses.D1/H3"):
+        moved = model.set_position(values, key, 0.0)
+        assert model.verdicts(moved, previous=before, changed=key).equals(model.verdicts(moved)), key
+    with pytest.raises(ValueError, match="changed='nothing'"):
+        model.verdicts(values, previous=before, changed="nothing")

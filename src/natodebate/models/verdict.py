@@ -187,6 +187,12 @@ def student_values(path=None) -> tuple[dict, dict]:
 # --- what each assumption is -------------------------------------------------------
 
 
+def _records(table: pd.DataFrame):
+    """(index, row as a dict) of every row: ``iterrows`` builds a Series per
+    row, which made the what-if slider of lesson 09 spend most of its time there."""
+    return zip(table.index, table.to_dict("records"))
+
+
 @functools.cache
 def assumption_table() -> pd.DataFrame:
     """One row per assumption (index ``key`` = "section.name"): ``section``,
@@ -273,7 +279,7 @@ def ledger(values: Mapping[str, dict], sources: Mapping[str, str] | None = None,
     check_choice("claims", claims, ("all", "changed", "none"))
     table = assumption_table()
     rows = []
-    for key, row in table.iterrows():
+    for key, row in _records(table):
         mine = values[row["section"]][row["name"]]
         is_claim = row["section"].startswith("weighting_")
         is_cell = row["section"] == "hypotheses" and row["name"] != "rule"
@@ -299,7 +305,7 @@ def position_table(values: Mapping[str, dict], base: pd.DataFrame | None = None)
     base = verdicts(values) if base is None else base
     table = assumption_table()
     rows = []
-    for key, row in table.iterrows():
+    for key, row in _records(table):
         if row["question"] is None or row["section"].startswith("weighting_") or row["K"] == row["P"] or row["scale"] == "choice":
             continue
         mine = values[row["section"]][row["name"]]
@@ -461,11 +467,22 @@ def _computed_verdict(question: str, values: Mapping[str, dict]) -> tuple[str, s
     raise ValueError(f"question={question!r}: expected one of {', '.join(QUESTIONS)}")
 
 
-def verdicts(values: Mapping[str, dict]) -> pd.DataFrame:
+def verdicts(values: Mapping[str, dict], *, previous: pd.DataFrame | None = None, changed: str | None = None) -> pd.DataFrame:
     """One row per question (index): ``lesson``, ``question``, ``verdict``
-    ("K", "P" or "neither"), ``sides with`` (in words) and ``because``."""
+    ("K", "P" or "neither"), ``sides with`` (in words) and ``because``.
+    ``previous`` and ``changed``: the table before one assumption (key
+    ``changed``, e.g. "crux.answer") moved; only its question is recomputed."""
+    redo = set(QUESTIONS)
+    if previous is not None and changed is not None:
+        table = assumption_table()
+        if changed not in table.index:
+            raise ValueError(f"changed={changed!r}: not an assumption; expected a key such as {table.index[0]!r}")
+        redo = {table.at[changed, "question"]}
     rows = []
     for question, (lesson, words, _sections) in QUESTIONS.items():
+        if question not in redo:
+            rows.append({"question_id": question, **previous.loc[question].to_dict()})
+            continue
         verdict, because = _verdict(question, values)
         rows.append({"question_id": question, "lesson": lesson, "question": words, "verdict": verdict,
                      "sides with": SIDE_NAMES[verdict], "because": because})
@@ -500,7 +517,7 @@ def flip_table(values: Mapping[str, dict], base: pd.DataFrame | None = None) -> 
     table = assumption_table()
     counts = tally(base)
     rows = []
-    for key, row in table.iterrows():
+    for key, row in _records(table):
         question = row["question"]
         if question is None or row["K"] == row["P"]:
             continue
@@ -583,7 +600,7 @@ def _moved_together(start: str, question: str, where: float) -> dict:
     values = reader_values(start)
     table = assumption_table()
     sections = QUESTIONS[question][2]
-    for key, row in table[table["section"].isin(sections)].iterrows():
+    for key, row in _records(table[table["section"].isin(sections)]):
         if row["K"] != row["P"] and row["scale"] != "choice":
             values = set_position(values, key, where, tie=start)  # a rating halfway goes to the starting reader's side
     return values

@@ -48,7 +48,7 @@ def _ledger_html(ledger) -> str:
     )
     rows = "".join(
         "<tr>" + "".join(f"<td>{html.escape(str(row[name]))}</td>" for name in _LEDGER_COLUMNS) + "</tr>"
-        for _, row in ledger.iterrows()
+        for row in ledger.to_dict("records")
     )
     return f"<div class='natodebate-ledger'><table><colgroup>{head}</colgroup><thead><tr>{titles}</tr></thead><tbody>{rows}</tbody></table></div>"
 
@@ -162,8 +162,9 @@ class VerdictPanel(PanelBase):
         self._compute(flips=True)
         self._fill_choices()
 
-    def _compute(self, flips: bool) -> None:
-        self.verdicts = model.verdicts(self.values)
+    def _compute(self, flips: bool, changed: str | None = None) -> None:
+        # a what-if moves one assumption: only its question is recomputed
+        self.verdicts = model.verdicts(self.values, previous=getattr(self, "verdicts", None), changed=changed)
         self.positions = model.position_table(self.values, self.verdicts)
         if flips:
             self.flip_table = model.flip_table(self.values, self.verdicts)
@@ -209,7 +210,7 @@ class VerdictPanel(PanelBase):
         self.values = model.set_position(self.values, self.what_if.value, change["new"])
         section = model.assumption_table().at[self.what_if.value, "section"]
         self.sources = {**self.sources, section: "what if"}
-        self._compute(flips=False)
+        self._compute(flips=False, changed=self.what_if.value)
         self._write_all(flips=False)
 
     @shows_errors
