@@ -156,3 +156,10 @@ def test_the_readme_lists_every_exercise_with_its_points():
         by_hand = sum(q.points for q in exercise.questions if q.manual)
         row = next((line for line in readme.splitlines() if f"(exercises/{exercise.name}/{exercise.name}.ipynb)" in line), "")
         assert row.endswith(f"| {auto:g} + {by_hand:g} |"), f"README's exercise table: {exercise.name} should say {auto:g} + {by_hand:g} points"
+
+
+@pytest.mark.parametrize("exercise", EVERY, ids=lambda e: e.name)
+def test_each_lesson_ends_with_a_link_to_its_exercise(exercise):
+    lesson = nbformat.read(REPOSITORY / exercise.lesson, as_version=4)
+    learned = [c.source for c in lesson.cells if c.cell_type == "markdown" and c.source.startswith("## What you learned")]
+    assert learned and f"(../exercises/{exercise.name}/{exercise.name}.ipynb)" in learned[0]
