@@ -7,11 +7,9 @@ from __future__ import annotations
 import functools
 import html
 
-import ipywidgets as widgets
-
 from ..figures import bargaining as charts
 from ..models import bargaining as model
-from .base import PresetSliderPanel, live_figure, reason_item, reasons_note
+from .base import PresetSliderPanel, live_figure, model_sliders, reason_item, reasons_note
 
 __all__ = ["BargainingPanel", "CONTROLS"]
 
@@ -59,17 +57,7 @@ class BargainingPanel(PresetSliderPanel):
 
     def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
-        slider_style = widgets.SliderStyle(description_width="132px")
-        slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
-        sliders: dict[str, widgets.FloatSlider] = {}
-        for name, (label, low, high, step, shown, tip) in CONTROLS.items():
-            sliders[name] = widgets.FloatSlider(
-                value=low, min=low, max=high, step=step, description=label, readout_format=shown, tooltip=tip,
-                continuous_update=False, style=slider_style, layout=slider_layout,
-            )
-            # The course's CSS class for panel sliders (the browser test finds them by it).
-            sliders[name].add_class("natodebate-claim-slider")
-            sliders[name].observe(self._on_slider, names="value")
+        sliders = model_sliders(CONTROLS, self._on_slider)
         super().__init__(preset, sliders, "Bargaining in the shadow of intervention", _HELP, css_class="natodebate-bargaining")
         self._write_preset(preset)
         self.restore(restore)

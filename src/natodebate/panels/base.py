@@ -21,7 +21,7 @@ from .. import assumptions
 
 __all__ = [
     "PanelBase", "PresetSliderPanel", "FitFigures", "PanelFigure", "shows_errors", "live_figure", "full_width", "sticky_controls",
-    "PRESET_LABELS", "reason_item", "reasons_note",
+    "PRESET_LABELS", "reason_item", "reasons_note", "model_sliders", "model_slider_layout",
 ]
 
 log = logging.getLogger("natodebate.panels")
@@ -395,6 +395,30 @@ def reasons_note(preset: str, items_html: str) -> str:
         f"({html.escape(_reader_name(preset))}: every value and its reason)</small></summary>"
         f"<ul style='margin:2px 0;padding-left:18px;font-size:90%'>{items_html}</ul></details>"
     )
+
+
+def model_slider_layout() -> widgets.Layout:
+    """The layout of a model panel's slider: grows and shrinks in a wrapping
+    row, about two to a line at 900 px, one at 577 px."""
+    return widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
+
+
+def model_sliders(controls: dict, on_change, *, integer: tuple = (), description_width: str = "132px") -> dict:
+    """A slider per entry of ``controls`` (argument → (label, minimum,
+    maximum, step, readout format, tooltip)), observed by ``on_change``; the
+    arguments in ``integer`` get an ``IntSlider``. Each carries the course's
+    slider class (the browser test finds them by it)."""
+    style, layout = widgets.SliderStyle(description_width=description_width), model_slider_layout()
+    sliders = {}
+    for name, (label, low, high, step, shown, tip) in controls.items():
+        kind = widgets.IntSlider if name in integer else widgets.FloatSlider
+        sliders[name] = kind(
+            value=low, min=low, max=high, step=step, description=label, readout_format=shown, tooltip=tip,
+            continuous_update=False, style=style, layout=layout,
+        )
+        sliders[name].add_class("natodebate-claim-slider")
+        sliders[name].observe(on_change, names="value")
+    return sliders
 
 
 class PresetSliderPanel(PanelBase):

@@ -8,11 +8,9 @@ import functools
 import html
 import math
 
-import ipywidgets as widgets
-
 from ..figures import credibility as charts
 from ..models import credibility as model
-from .base import PresetSliderPanel, live_figure, reason_item, reasons_note
+from .base import PresetSliderPanel, live_figure, model_sliders, reason_item, reasons_note
 
 __all__ = ["CredibilityPanel", "CONTROLS"]
 
@@ -59,18 +57,7 @@ class CredibilityPanel(PresetSliderPanel):
 
     def __init__(self, preset: str = "neutral", *, restore: bool = True):
         preset = model.check_preset_name(preset)  # "K", "P", "neutral" (or "persuaded_by_K", …)
-        slider_style = widgets.SliderStyle(description_width="132px")
-        slider_layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
-        sliders: dict[str, widgets.Widget] = {}
-        for name, (label, low, high, step, shown, tip) in CONTROLS.items():
-            kind = widgets.IntSlider if name == "n" else widgets.FloatSlider
-            sliders[name] = kind(
-                value=low, min=low, max=high, step=step, description=label, readout_format=shown, tooltip=tip,
-                continuous_update=False, style=slider_style, layout=slider_layout,
-            )
-            # The course's CSS class for panel sliders (the browser test finds them by it).
-            sliders[name].add_class("natodebate-claim-slider")
-            sliders[name].observe(self._on_slider, names="value")
+        sliders = model_sliders(CONTROLS, self._on_slider, integer=("n",))
         super().__init__(preset, sliders, "Does restraint signal weakness? Russia's belief, restraint by restraint", _HELP,
                          css_class="natodebate-credibility")
         self._previous: float | None = None

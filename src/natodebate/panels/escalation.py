@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from ..figures import escalation as charts
 from ..models import escalation as model
-from .base import PresetSliderPanel, live_figure, reason_item, reasons_note, shows_errors
+from .base import PresetSliderPanel, live_figure, model_slider_layout, reason_item, reasons_note, shows_errors
 
 __all__ = ["DecisionPanel", "LadderPanel", "DECISION_CONTROLS", "LADDER_CONTROLS"]
 
@@ -80,7 +80,7 @@ class _PresetPanel(PresetSliderPanel):
     def __init__(self, preset: str, controls: dict, title: str, help_html: str, extra: list | None = None):
         preset = model.check_preset_name(preset)
         style = widgets.SliderStyle(description_width="112px")
-        layout = widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0")
+        layout = model_slider_layout()
         sliders = {name: _slider(name, spec, style, layout) for name, spec in controls.items()}
         super().__init__(preset, sliders, title, help_html, extra=extra)
         self._controls = controls
@@ -214,7 +214,7 @@ class LadderPanel(_PresetPanel):
         self.policy = widgets.SelectionSlider(
             options=POLICY_OPTIONS, value="never", description="respond from", tooltip="your policy: the rung k* from which NATO answers a probe",
             continuous_update=False, style=widgets.SliderStyle(description_width="112px"),
-            layout=widgets.Layout(flex="1 1 330px", min_width="0", width="auto", margin="2px 8px 2px 0"),
+            layout=model_slider_layout(),
         )
         self.policy.add_class("natodebate-claim-slider")
         super().__init__(preset, LADDER_CONTROLS, "Climbing the ladder: which response policy risks least?", _LADDER_HELP, [self.policy])
