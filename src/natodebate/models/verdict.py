@@ -606,10 +606,17 @@ def _moved_together(start: str, question: str, where: float) -> dict:
     return values
 
 
+@functools.lru_cache(maxsize=1024)
+def _verdict_moved(start: str, question: str, where: float) -> str:
+    """The verdict of ``question`` with its assumptions moved to ``where``
+    from reader ``start``'s presets (the walks and the midpoint meet at 0.5)."""
+    return _verdict(question, _moved_together(start, question, where))[0]
+
+
 def _first_change(start: str, question: str, grid) -> float | None:
     """Walking ``grid`` (positions, in walking order) from reader
     ``start``'s presets, the first position whose verdict is not ``start``'s."""
-    return next((float(w) for w in grid if _verdict(question, _moved_together(start, question, w))[0] != start), None)
+    return next((float(w) for w in grid if _verdict_moved(start, question, float(w)) != start), None)
 
 
 @functools.lru_cache(maxsize=4)
@@ -619,8 +626,7 @@ def _crossings(step: float) -> pd.DataFrame:
     for question, (lesson, words, _sections) in QUESTIONS.items():
         rows.append({"question_id": question, "lesson": lesson, "question": words,
                      "leaves K at": _first_change("K", question, grid), "leaves P at": _first_change("P", question, grid[::-1]),
-                     "midway from K": _verdict(question, _moved_together("K", question, 0.5))[0],
-                     "midway from P": _verdict(question, _moved_together("P", question, 0.5))[0]})
+                     "midway from K": _verdict_moved("K", question, 0.5), "midway from P": _verdict_moved("P", question, 0.5)})
     return pd.DataFrame(rows).set_index("question_id")
 
 
