@@ -67,3 +67,22 @@ def test_an_unwritable_cache_costs_only_time(tmp_path, monkeypatch):
     frame = data.load_table("claims")
     assert len(frame) == len(data.claims()) and frame["checkable"].dtype == "boolean"
     assert blocker.read_text() == "a file where the cache folder should be"
+
+
+def test_what_models_derive_from_a_table_follows_an_edit(data_copy, tmp_path, monkeypatch):
+    # The preset weights and the crux links are kept between slider moves,
+    # keyed by data.table_version: an edit in a running kernel must still be seen.
+    from natodebate.models import cruxes, weighting
+
+    monkeypatch.setenv("NATODEBATE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("NATODEBATE_DATA", str(data_copy))
+    version = data.table_version("preset_weights")
+    assert weighting.weights("K")[0]["K03"] == 0.85
+    before = cruxes.crux_strengths("restraint", 1.0)
+    path = data_copy / "preset_weights.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("neutral,K03,0.85,", "neutral,K03,0.55,", 1), encoding="utf-8")
+    assert data.table_version("preset_weights") != version
+    assert weighting.weights("K")[0]["K03"] == 0.55
+    links = data_copy / "crux_claims.csv"
+    links.write_text(links.read_text(encoding="utf-8").replace("restraint,K27,same,", "restraint,K27,opposite,", 1), encoding="utf-8")
+    assert cruxes.crux_strengths("restraint", 1.0)["K"] < before["K"]

@@ -44,6 +44,7 @@ __all__ = [
     "DataError",
     "data_folder",
     "load_table",
+    "table_version",
     "table_names",
     "claims",
     "articles",
@@ -445,8 +446,15 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     cached; callers get a copy.
     """
     folder = _folder(data_dir)
-    stamp = _file_stamp(folder / "datapackage.json", *(folder / path for path in _table_files(name, folder)))
-    return _validated_frame(name, folder, stamp).copy()
+    return _validated_frame(name, folder, table_version(name, folder)).copy()
+
+
+def table_version(name: str, data_dir: Path | str | None = None) -> tuple:
+    """A value that changes whenever table ``name``'s file (or a table it
+    refers to, or ``datapackage.json``) is edited: a cache key for anything
+    derived from the table, so an edit in a running kernel is seen."""
+    folder = _folder(data_dir)
+    return (folder, *_file_stamp(folder / "datapackage.json", *(folder / path for path in _table_files(name, folder))))
 
 
 def table_names(data_dir: Path | str | None = None) -> list[str]:

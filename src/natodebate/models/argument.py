@@ -36,6 +36,7 @@ of every claim is one pass through the map.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -165,46 +166,67 @@ class ArgumentMap:
         parent and the claims under them (no credence, no importance)."""
         return [i for i, sign in zip(self.ids, self.polarity) if sign == 0]
 
+    @functools.cached_property
+    def _plan(self) -> tuple:
+        """The evaluation steps, index arrays built once: for every claim that
+        bears on the thesis, in :attr:`order`, ``(node, reasons, attackers)``.
+        ``reasons`` is one index array when every reason is a single claim
+        (most claims: one fancy index takes them all, in the groups' order),
+        else a tuple of index arrays, one per group; ``attackers`` holds the
+        attacking claims that count."""
+        steps = []
+        for node in self.order:
+            if self.polarity[node] == 0:
+                continue
+            groups = self.support_groups[node]
+            reasons = (
+                np.array([group[0] for group in groups], dtype=int)
+                if all(len(group) == 1 for group in groups)
+                else tuple(np.array(group, dtype=int) for group in groups)
+            )
+            attackers = tuple(a for a in self.attackers[node] if self.polarity[a] != 0)
+            steps.append((node, reasons, attackers))
+        return tuple(steps)
+
     def evaluate(self, credence: np.ndarray, importance: np.ndarray) -> np.ndarray:
         """Strength (0–1) of every claim, for each scenario.
 
         ``credence``: array (scenarios × claims) or (claims,), values in [0, 1],
         columns in ``self.ids`` order (the thesis column is ignored).
-        ``importance``: array (claims,), values in [0, 1].
-        Returns an array of the same shape as ``credence``; claims that are
-        not reasons (:attr:`elaboration_ids`) get NaN. No validation: the
-        public functions validate before calling this hot path.
+        ``importance``: array (claims,), the same for every scenario, or
+        (scenarios × claims), one row per scenario; values in [0, 1].
+        Returns an array (scenarios × claims); claims that are not reasons
+        (:attr:`elaboration_ids`) get NaN. No validation: the public
+        functions validate before calling this hot path.
         """
         credence = np.atleast_2d(np.asarray(credence, dtype=float))
-        importance = np.asarray(importance, dtype=float)
+        importance = np.atleast_2d(np.asarray(importance, dtype=float))  # one row, or one per scenario
         strength = np.full_like(credence, np.nan)
         thesis = self.ids.index(self.thesis)
-        for node in self.order:
-            if self.polarity[node] == 0:
-                continue
+        for node, reasons, attackers in self._plan:
             # The node's reasons: a co-premise group is one reason, as strong
             # as its weakest member and weighed by its mean importance.
-            groups = [list(group) for group in self.support_groups[node]]
-            weights = np.array([importance[group].mean() for group in groups])
-            reasons = (
-                np.column_stack([strength[:, group].min(axis=1) for group in groups])
-                if groups else np.zeros((credence.shape[0], 0))
-            )
-            total_weight = weights.sum()
+            if isinstance(reasons, tuple):
+                weights = np.column_stack([importance[:, group].mean(axis=1) for group in reasons])
+                strengths = np.column_stack([strength[:, group].min(axis=1) for group in reasons])
+            else:
+                weights, strengths = importance[:, reasons], strength[:, reasons]
+            total_weight = weights.sum(axis=1)
             if node == thesis:
                 # Normalise the weights first, so tiny importances still average;
-            # an elementwise sum (not a matrix product) gives every scenario
-            # row the same rounding, so a batch equals one row at a time.
-                value = (reasons * (weights / total_weight)).sum(axis=1) if total_weight > 0 else np.zeros(credence.shape[0])
+                # an elementwise sum (not a matrix product) keeps a batch equal
+                # to one row at a time up to the last bit.
+                positive = total_weight > 0
+                shares = weights / np.where(positive, total_weight, 1.0)[:, None]
+                value = np.where(positive, (strengths * shares).sum(axis=1), 0.0)
             else:
                 own = credence[:, node]
                 # The student's credence is one more reason of weight 1, so a
                 # claim without (weighted) reasons keeps its credence.
-                reasons_mean = (own + (reasons * weights).sum(axis=1)) / (1.0 + total_weight)
+                reasons_mean = (own + (strengths * weights).sum(axis=1)) / (1.0 + total_weight)
                 value = np.sqrt(own * reasons_mean)
-            for attacker in self.attackers[node]:
-                if self.polarity[attacker] != 0:
-                    value = value * (1.0 - importance[attacker] * strength[:, attacker])
+            for attacker in attackers:
+                value = value * (1.0 - importance[:, attacker] * strength[:, attacker])
             strength[:, node] = value
         return strength
 

@@ -7,6 +7,7 @@ the claims of both articles whose credence the answer sets.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import pandas as pd
@@ -27,6 +28,17 @@ def crux(name: str) -> pd.Series:
     return cruxes.loc[name]
 
 
+@functools.lru_cache(maxsize=8)
+def _crux_directions(name: str, *versions: tuple) -> dict[str, str]:
+    """Claim id → direction ("same" or "opposite") of every claim linked to
+    crux ``name``; ``versions`` (of the two tables) are only the cache key:
+    lesson 00's slider and lesson 09's walks ask for the same links again and again."""
+    crux(name)
+    links = data.load_table("crux_claims")
+    links = links[links["crux"] == name]
+    return dict(zip(links["claim_id"], links["direction"]))
+
+
 def crux_strengths(
     name: str, answer: float, preset: str = "neutral", importance: Mapping[str, float] | None = None
 ) -> dict[str, float]:
@@ -38,18 +50,16 @@ def crux_strengths(
     ``importance`` optionally overrides importances (claim id → 0–1, claims of
     either article), e.g. to set some claims aside.
     """
-    crux(name)
+    directions = _crux_directions(name, data.table_version("cruxes"), data.table_version("crux_claims"))
     answer = check_fraction("answer", answer)
     unknown = [i for i in (importance or {}) if not str(i).startswith(ARTICLES)]
     if unknown:
         raise ValueError(f"importance: unknown claim id {unknown[0]!r}; allowed ids are the claims of K and P (K03, P02, …)")
-    links = data.load_table("crux_claims")
-    links = links[links["crux"] == name]
     result = {}
     for article in ARTICLES:
-        mine = links[links["claim_id"].str.startswith(article)]
         overrides = {
-            row.claim_id: answer if row.direction == "same" else 1.0 - answer for row in mine.itertuples()
+            claim_id: answer if direction == "same" else 1.0 - answer
+            for claim_id, direction in directions.items() if claim_id.startswith(article)
         }
         weights_here = {i: w for i, w in (importance or {}).items() if str(i).startswith(article)}
         result[article] = thesis_strength(article, preset, credence=overrides, importance=weights_here)

@@ -30,7 +30,6 @@ import pandas as pd
 from .. import assumptions as store
 from .. import data
 from . import bargaining, credibility, escalation, forecasts, hypotheses
-from .argument import argument_strength
 from .claims import argument_map, article_claims
 from .cruxes import crux, crux_strengths
 from .validators import check_choice
@@ -187,12 +186,6 @@ def student_values(path=None) -> tuple[dict, dict]:
 # --- what each assumption is -------------------------------------------------------
 
 
-def _records(table: pd.DataFrame):
-    """(index, row as a dict) of every row: ``iterrows`` builds a Series per
-    row, which made the what-if slider of lesson 09 spend most of its time there."""
-    return zip(table.index, table.to_dict("records"))
-
-
 @functools.cache
 def assumption_table() -> pd.DataFrame:
     """One row per assumption (index ``key`` = "section.name"): ``section``,
@@ -227,6 +220,15 @@ def assumption_table() -> pd.DataFrame:
     table = pd.DataFrame(rows).set_index("key")
     table[["K", "P", "neutral"]] = table[["K", "P", "neutral"]].astype(object)
     return table
+
+
+@functools.cache
+def _assumption_rows() -> dict[str, dict]:
+    """:func:`assumption_table` as plain dicts, key → row (in the table's
+    order): the ledger, the flips and the walks look rows up hundreds of
+    times, and a pandas lookup costs more than the model they feed."""
+    table = assumption_table()
+    return dict(zip(table.index, table.to_dict("records")))
 
 
 def _numeric(value, scale: str) -> float:
@@ -277,9 +279,8 @@ def ledger(values: Mapping[str, dict], sources: Mapping[str, str] | None = None,
     those that differ from the neutral preset, plus every ACH cell the two
     readers rate differently; ``"none"`` leaves claim weights out."""
     check_choice("claims", claims, ("all", "changed", "none"))
-    table = assumption_table()
     rows = []
-    for key, row in _records(table):
+    for key, row in _assumption_rows().items():
         mine = values[row["section"]][row["name"]]
         is_claim = row["section"].startswith("weighting_")
         is_cell = row["section"] == "hypotheses" and row["name"] != "rule"
@@ -303,9 +304,8 @@ def position_table(values: Mapping[str, dict], base: pd.DataFrame | None = None)
     ``nearer`` and the ``verdict`` of the question it decides (``base``:
     the :func:`verdicts` of ``values``, if computed)."""
     base = verdicts(values) if base is None else base
-    table = assumption_table()
     rows = []
-    for key, row in _records(table):
+    for key, row in _assumption_rows().items():
         if row["question"] is None or row["section"].startswith("weighting_") or row["K"] == row["P"] or row["scale"] == "choice":
             continue
         mine = values[row["section"]][row["name"]]
@@ -318,6 +318,23 @@ def position_table(values: Mapping[str, dict], base: pd.DataFrame | None = None)
     return pd.DataFrame(rows).set_index("key")
 
 
+def _value_at(row: Mapping, where: float, tie: str | None) -> object:
+    """The value of assumption ``row`` (of :func:`_assumption_rows`) at
+    ``where`` between Kagan's reader's preset (0) and Petrovics's (1)."""
+    k, p = _numeric(row["K"], row["scale"]), _numeric(row["P"], row["scale"])
+    x = k + where * (p - k)
+    if where in (0.0, 1.0):
+        return row["K"] if where == 0.0 else row["P"]
+    if row["scale"] == "log":
+        return float(f"{10**x:.4g}")
+    if row["scale"] == "ordinal":
+        anchor = {"K": k, "P": p}.get(tie, 0.0)  # halfway between two ratings: the one nearer this
+        return min(_ORDINAL, key=lambda r: (abs(_ORDINAL[r] - x), abs(_ORDINAL[r] - anchor)))
+    if row["name"] == "n":
+        return int(round(x))
+    return round(float(x), 6)
+
+
 def set_position(values: Mapping[str, dict], key: str, where: float, *, tie: str | None = None) -> dict:
     """``values`` with assumption ``key`` moved to ``where`` between
     Kagan's reader's preset (0) and Petrovics's (1), on its scale (a
@@ -325,43 +342,20 @@ def set_position(values: Mapping[str, dict], key: str, where: float, *, tie: str
     a new dict. A rating exactly between two ratings goes to the one nearer
     reader ``tie``'s preset ("K" or "P"), or by default to the less extreme
     one (nearer N)."""
-    table = assumption_table()
-    if key not in table.index:
-        raise ValueError(f"key={key!r}: not an assumption; expected one of {', '.join(table.index[:3])}, …")
-    row = table.loc[key]
+    rows = _assumption_rows()
+    if key not in rows:
+        raise ValueError(f"key={key!r}: not an assumption; expected one of {', '.join(list(rows)[:3])}, …")
+    row = rows[key]
     if row["K"] == row["P"] or row["scale"] == "choice":
         raise ValueError(f"key={key!r}: the two presets agree on it (or it is a choice), so it has no position between them")
     if tie is not None:
         check_choice("tie", tie, ("K", "P"))
-    where = float(where)
-    k, p = _numeric(row["K"], row["scale"]), _numeric(row["P"], row["scale"])
-    x = k + where * (p - k)
-    if where in (0.0, 1.0):
-        new = row["K"] if where == 0.0 else row["P"]
-    elif row["scale"] == "log":
-        new = float(f"{10**x:.4g}")
-    elif row["scale"] == "ordinal":
-        anchor = {"K": k, "P": p}.get(tie, 0.0)  # halfway between two ratings: the one nearer this
-        new = min(_ORDINAL, key=lambda r: (abs(_ORDINAL[r] - x), abs(_ORDINAL[r] - anchor)))
-    elif row["name"] == "n":
-        new = int(round(x))
-    else:
-        new = round(float(x), 6)
     changed = dict(values)
-    changed[row["section"]] = {**values[row["section"]], row["name"]: new}
+    changed[row["section"]] = {**values[row["section"]], row["name"]: _value_at(row, float(where), tie)}
     return changed
 
 
 # --- the verdicts ---------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4096)
-def _thesis(article: str, credence: tuple, importance: tuple) -> float:
-    # Full weights (every claim), so the argument model is called directly:
-    # thesis_strength would first look the preset up (half the time).
-    if {i for i, _ in credence} == set(_map(article).weighted_ids) == {i for i, _ in importance}:
-        return float(argument_strength(_map(article), dict(credence), dict(importance))[_map(article).thesis])
-    return thesis_strength(article, "neutral", credence=dict(credence), importance=dict(importance))
 
 
 @functools.cache
@@ -369,10 +363,34 @@ def _map(article: str):
     return argument_map(article)
 
 
-def _weights(section: dict) -> tuple[tuple, tuple]:
-    credence = tuple(sorted((k[9:], v) for k, v in section.items() if k.startswith("credence.")))
-    importance = tuple(sorted((k[11:], v) for k, v in section.items() if k.startswith("importance.")))
+def _weights(section: Mapping[str, float]) -> tuple[dict, dict]:
+    """(credence, importance) of a ``weighting_<article>`` section, claim id → 0–1."""
+    credence = {k[9:]: v for k, v in section.items() if k.startswith("credence.")}
+    importance = {k[11:]: v for k, v in section.items() if k.startswith("importance.")}
     return credence, importance
+
+
+def _theses(article: str, sections: list[Mapping[str, float]]) -> np.ndarray:
+    """Thesis strength (0–1) of ``article`` under each ``weighting_<article>``
+    section, evaluated as one batch of scenarios (the flips of a reader try a
+    hundred weight changes; one at a time, the model's fixed cost per call
+    would dominate). A section that does not weigh exactly the article's
+    claims with numbers in [0, 1] goes through :func:`thesis_strength`,
+    which fills the missing claims from the neutral preset and names any
+    bad value."""
+    arg = _map(article)
+    weighted = set(arg.weighted_ids)
+    columns = [(f"credence.{i}", f"importance.{i}") if i in weighted else None for i in arg.ids]
+    try:
+        if any(len(section) != 2 * len(weighted) for section in sections):
+            raise KeyError("not every claim weighed")
+        credence = np.array([[section[c[0]] if c else 0.0 for c in columns] for section in sections], dtype=float)
+        importance = np.array([[section[c[1]] if c else 0.0 for c in columns] for section in sections], dtype=float)
+        if not (np.all((credence >= 0) & (credence <= 1)) and np.all((importance >= 0) & (importance <= 1))):
+            raise ValueError("a weight outside [0, 1]")
+    except (KeyError, ValueError, TypeError):
+        return np.array([thesis_strength(article, "neutral", *_weights(section)) for section in sections])
+    return arg.evaluate(credence, importance)[:, arg.ids.index(arg.thesis)]
 
 
 @functools.lru_cache(maxsize=64)
@@ -420,8 +438,7 @@ def _computed_verdict(question: str, values: Mapping[str, dict]) -> tuple[str, s
         s = crux_strengths("restraint", answer)
         return _by_strength(s["K"], s["P"]), f"answer {answer:.2f}: Kagan's case {s['K']:.1%}, Petrovics's {s['P']:.1%}"
     if question == "weighting":
-        k = _thesis("K", *_weights(values["weighting_K"]))
-        p = _thesis("P", *_weights(values["weighting_P"]))
+        k, p = float(_theses("K", [values["weighting_K"]])[0]), float(_theses("P", [values["weighting_P"]])[0])
         return _by_strength(k, p), f"Kagan's case stands at {k:.1%}, Petrovics's at {p:.1%}"
     if question == "credibility":
         v = values["credibility"]
@@ -474,10 +491,10 @@ def verdicts(values: Mapping[str, dict], *, previous: pd.DataFrame | None = None
     ``changed``, e.g. "crux.answer") moved; only its question is recomputed."""
     redo = set(QUESTIONS)
     if previous is not None and changed is not None:
-        table = assumption_table()
-        if changed not in table.index:
-            raise ValueError(f"changed={changed!r}: not an assumption; expected a key such as {table.index[0]!r}")
-        redo = {table.at[changed, "question"]}
+        rows = _assumption_rows()
+        if changed not in rows:
+            raise ValueError(f"changed={changed!r}: not an assumption; expected a key such as {next(iter(rows))!r}")
+        redo = {rows[changed]["question"]}
     rows = []
     for question, (lesson, words, _sections) in QUESTIONS.items():
         if question not in redo:
@@ -505,6 +522,22 @@ def overall(table: pd.DataFrame) -> str:
 # --- what would flip it -----------------------------------------------------------------
 
 
+def _sides(question: str, variants: list[Mapping[str, dict]]) -> list[str | None]:
+    """The verdict of ``question`` under each of ``variants`` (None where the
+    model cannot be computed for them); claim weights in one batch."""
+    if question == "weighting":
+        k = _theses("K", [v["weighting_K"] for v in variants])
+        p = _theses("P", [v["weighting_P"] for v in variants])
+        return [_by_strength(float(a), float(b)) for a, b in zip(k, p)]
+    sides = []
+    for variant in variants:
+        try:
+            sides.append(_computed_verdict(question, variant)[0])
+        except ValueError:
+            sides.append(None)  # the change makes the model's inputs impossible together: not a flip
+    return sides
+
+
 def flip_table(values: Mapping[str, dict], base: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every single assumption that flips a verdict when set to Kagan's
     reader's or Petrovics's reader's preset value, the others held: one row
@@ -514,36 +547,35 @@ def flip_table(values: Mapping[str, dict], base: pd.DataFrame | None = None) -> 
     after``. Assumptions the two presets agree on (and lesson 03's) are not
     tried. ``base``: the :func:`verdicts` of ``values``, if computed."""
     base = verdicts(values) if base is None else base
-    table = assumption_table()
     counts = tally(base)
-    rows = []
-    for key, row in _records(table):
+    tries: dict[str, list] = {question: [] for question in QUESTIONS}  # question → (key, row, target, changed values)
+    for key, row in _assumption_rows().items():
         question = row["question"]
         if question is None or row["K"] == row["P"]:
             continue
-        mine = values[row["section"]][row["name"]]
         for target in ("K", "P"):
-            new = row[target]
-            if mine == new:
-                continue
-            changed = dict(values)
-            changed[row["section"]] = {**values[row["section"]], row["name"]: new}
-            try:
-                after, _because = _computed_verdict(question, changed)
-            except ValueError:
-                continue  # the change makes the model's inputs impossible together: not a flip
-            before = base.at[question, "verdict"]
-            if after == before:
+            if values[row["section"]][row["name"]] != row[target]:
+                changed = dict(values)
+                changed[row["section"]] = {**values[row["section"]], row["name"]: row[target]}
+                tries[question].append((key, row, target, changed))
+    rows = []
+    for question, tried in tries.items():
+        before = base.at[question, "verdict"]
+        for (key, row, target, _changed), after in zip(tried, _sides(question, [t[3] for t in tried])):
+            if after is None or after == before:
                 continue
             new_counts = dict(counts)
             new_counts[before] -= 1
             new_counts[after] += 1
             rows.append({
-                "key": key, "lesson": row["lesson"], "assumption": row["assumption"], "yours": _shown(mine), "set to": target,
-                "value": _shown(new), "question": question, "before": before, "after": after,
+                "key": key, "lesson": row["lesson"], "assumption": row["assumption"],
+                "yours": _shown(values[row["section"]][row["name"]]), "set to": target,
+                "value": _shown(row[target]), "question": question, "before": before, "after": after,
                 "overall before": overall(base),
                 "overall after": "K" if new_counts["K"] > new_counts["P"] else ("P" if new_counts["P"] > new_counts["K"] else "neither"),
             })
+    order = {key: n for n, key in enumerate(_assumption_rows())}  # the ledger's order, as before the batching
+    rows.sort(key=lambda r: (order[r["key"]], r["set to"]))
     columns = ["key", "lesson", "assumption", "yours", "set to", "value", "question", "before", "after", "overall before", "overall after"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -598,11 +630,11 @@ def _moved_together(start: str, question: str, where: float) -> dict:
     at ``start``'s) moved to ``where`` between Kagan's reader (0) and
     Petrovics's (1)."""
     values = reader_values(start)
-    table = assumption_table()
     sections = QUESTIONS[question][2]
-    for key, row in _records(table[table["section"].isin(sections)]):
-        if row["K"] != row["P"] and row["scale"] != "choice":
-            values = set_position(values, key, where, tie=start)  # a rating halfway goes to the starting reader's side
+    for row in _assumption_rows().values():
+        if row["section"] in sections and row["K"] != row["P"] and row["scale"] != "choice":
+            # as set_position(…, tie=start) does: a rating halfway goes to the starting reader's side
+            values[row["section"]][row["name"]] = _value_at(row, where, start)
     return values
 
 

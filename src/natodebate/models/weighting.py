@@ -8,6 +8,7 @@ numbers to the pure argument model in :mod:`natodebate.models.argument`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 import pandas as pd
@@ -54,6 +55,17 @@ def preset_justifications(claim_id: str) -> pd.DataFrame:
     return rows.set_index("preset").loc[list(PRESETS), ["credence", "importance", "justification"]]
 
 
+@functools.lru_cache(maxsize=16)
+def _preset_values(article: str, preset: str, version: tuple) -> tuple[dict[str, float], dict[str, float]]:
+    """(credence, importance) of ``preset`` for ``article``, claim id → 0–1.
+    ``version`` (:func:`natodebate.data.table_version`) is only the cache
+    key: every slider move of lessons 00–02 starts from the preset, and
+    looking it up in the table costs more than the model itself."""
+    base = preset_weights(article, preset)
+    ids = list(base.index)
+    return dict(zip(ids, base["credence"].astype(float))), dict(zip(ids, base["importance"].astype(float)))
+
+
 def weights(
     article: str,
     preset: str = "neutral",
@@ -62,10 +74,9 @@ def weights(
 ) -> tuple[dict[str, float], dict[str, float]]:
     """``(credence, importance)`` dicts: the preset's values with the given
     overrides applied (overrides are validated: known ids, numbers in [0, 1])."""
-    base = preset_weights(article, preset)
-    ids = list(base.index)
-    credence_values = dict(zip(ids, base["credence"].astype(float)))
-    importance_values = dict(zip(ids, base["importance"].astype(float)))
+    credence_preset, importance_preset = _preset_values(article, preset, data.table_version("preset_weights"))
+    ids = list(credence_preset)
+    credence_values, importance_values = dict(credence_preset), dict(importance_preset)
     credence_values.update(check_unit_interval("credence", credence or {}, ids))
     importance_values.update(check_unit_interval("importance", importance or {}, ids))
     return credence_values, importance_values
