@@ -209,3 +209,17 @@ def test_preset_justifications_show_each_preset_once():
     assert table["justification"].str.len().min() > 15
     with pytest.raises(ValueError, match="claim_id='K01': no preset weighs it"):
         models.preset_justifications("K01")  # an elaboration
+
+
+def test_crux_strengths_along_the_slider_equal_each_answer_alone():
+    # Lesson 09 walks the crux in one pass of each argument map; lesson 00's slider asks one answer at a time.
+    answers = [0.0, 0.13, 0.5, 0.77, 1.0]
+    table = models.crux_strengths_along("restraint", answers)
+    assert list(table.index) == answers and list(table.columns) == ["K", "P"]
+    for answer in answers:
+        alone = models.crux_strengths("restraint", answer)
+        assert table.loc[answer, "K"] == pytest.approx(alone["K"], abs=1e-12)
+        assert table.loc[answer, "P"] == pytest.approx(alone["P"], abs=1e-12)
+    assert models.crux_strengths_along("restraint", []).empty
+    with pytest.raises(ValueError, match=r"answer=1.5: must be a number between 0 and 1"):
+        models.crux_strengths_along("restraint", [0.2, 1.5])

@@ -192,3 +192,20 @@ def test_threshold_table_says_where_each_hedge_flips_the_verdict():
     assert table["crosses the coin flip at"].tolist() == ["0.63", "0.57", "0.21"]
     assert table["inside the band"].tolist() == ["yes", "no", "yes"]
     assert fc.threshold_table(fc.reading_preset("K"))["crosses the coin flip at"].tolist() == ["0.49", "never", "never"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(fc.readable_hedges()), st.floats(0, 1)), max_size=5))
+def test_reading_briers_equal_the_brier_of_reading_scores(readings_list):
+    # Lesson 09 scores many readings in one call: each must equal reading_scores's Brier.
+    for article in ("K", "P"):
+        together = fc.reading_briers(readings_list, article)
+        alone = [fc.reading_scores(r).loc[article, "brier"] for r in readings_list]
+        np.testing.assert_array_equal(together, np.array(alone, dtype=float).reshape(-1))
+
+
+def test_reading_briers_name_a_bad_reading():
+    with pytest.raises(ValueError, match=r"readings\['could'\]"):
+        fc.reading_briers([{"could": 0.5}, {"could": 1.5}])
+    with pytest.raises(ValueError, match=r"article='X'"):
+        fc.reading_briers([{}], "X")

@@ -259,3 +259,31 @@ def test_diagnosticity_table_puts_the_two_measures_side_by_side():
     table = ach.diagnosticity_table(matrix)
     assert table.loc["D8"].tolist() == [0, 4] and table.loc["D4"].tolist() == [0, 0]
     assert table["Heuer (spread)"].equals(ach.diagnosticity(matrix).rename("Heuer (spread)"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=matrices(), rule=st.sampled_from(RULES), changes=st.lists(st.tuples(st.integers(0, 99), rating), max_size=6))
+def test_leaders_for_each_equals_the_ranking_of_each_matrix(data, rule, changes):
+    # Lesson 09 scores one changed rating at a time in one batch: each must
+    # lead exactly as its ranking says (rank 1), however the matrices differ.
+    frame, credibility, relevance = data
+    variants = []
+    for position, new in changes:
+        changed = frame.copy()
+        changed.iat[position % frame.shape[0], position % frame.shape[1]] = new
+        variants.append(changed.to_dict())
+    variants.append(frame.iloc[:, ::-1].to_dict())  # other column order: scored on its own
+    variants.append({h: {e: r.lower() for e, r in cells.items()} for h, cells in frame.to_dict().items()})  # as typed
+    found = ach.leaders_for_each([frame.to_dict(), *variants], rule, credibility=credibility, relevance=relevance)
+    for matrix, leaders in zip([frame.to_dict(), *variants], found):
+        ranks = ach.ranking(matrix, rule, credibility=credibility, relevance=relevance)
+        assert leaders == [h for h, r in ranks.items() if r == 1]
+
+
+def test_leaders_for_each_names_a_bad_rating_in_any_matrix():
+    good = {"H1": {"E1": "C"}, "H2": {"E1": "I"}}
+    assert ach.leaders_for_each([]) == []
+    with pytest.raises(ValueError, match=r"matrix\['E1', 'H2'\]='maybe': unknown rating"):
+        ach.leaders_for_each([good, {"H1": {"E1": "C"}, "H2": {"E1": "maybe"}}])
+    with pytest.raises(ValueError, match=r"diagnosticity\(matrix\)"):
+        ach.leaders_for_each([good], "diagnosticity")

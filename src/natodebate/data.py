@@ -75,6 +75,13 @@ class DataError(ValueError):
 # --- where the data is -------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4)
+def _checkout_data(module_file: str) -> Path:
+    """``data/`` of the checkout this module runs from (it exists only in a
+    checkout); resolving the path is the costly part of every table load."""
+    return Path(module_file).resolve().parents[2] / "data"
+
+
 def data_folder() -> Path:
     """The course's ``data/`` folder (the one holding ``datapackage.json``).
 
@@ -93,7 +100,7 @@ def data_folder() -> Path:
                 "Set NATODEBATE_DATA to the course's data/ folder (the one holding datapackage.json and the CSV tables)."
             )
         return folder.resolve()
-    checkout = Path(__file__).resolve().parents[2] / "data"
+    checkout = _checkout_data(__file__)
     candidates = [checkout, Path.cwd() / "data", Path.cwd().parent / "data"]
     for folder in candidates:
         if folder == checkout and (folder / "datapackage.json").is_file():
@@ -384,7 +391,15 @@ def _validate(name: str, data_dir: Path, resource_descriptor: dict) -> None:
 
 def _file_stamp(*paths: Path) -> tuple:
     """(mtime, size) of each path: changes when a file is edited."""
-    return tuple((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else None for p in paths)
+    stamps = []
+    for path in paths:
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            stamps.append(None)
+        else:
+            stamps.append((status.st_mtime_ns, status.st_size))
+    return tuple(stamps)
 
 
 @functools.cache
@@ -431,9 +446,12 @@ def _read_typed(path: Path, resource: dict) -> pd.DataFrame:
             frame[column] = typed
         elif field["type"] == "date":
             frame[column] = pd.to_datetime(frame[column], format="ISO8601")
-        if field.get("constraints", {}).get("required") and frame[column].isna().any():
-            first = frame[column].isna().to_numpy().nonzero()[0][0]
-            raise DataError(f"{path.name}, row {first + 2}, column {column!r}: the cell is empty; a value is required")
+    required = [f["name"] for f in fields if f.get("constraints", {}).get("required")]
+    empty = frame[required].isna().to_numpy()  # one check for all the required columns
+    if empty.any():
+        column_index = empty.any(axis=0).nonzero()[0][0]  # the first such column in the schema's order
+        first = empty[:, column_index].nonzero()[0][0]
+        raise DataError(f"{path.name}, row {first + 2}, column {required[column_index]!r}: the cell is empty; a value is required")
     return frame
 
 

@@ -26,7 +26,7 @@ from .claims import (
     claim_counts,
     verdict_counts,
 )
-from .cruxes import crux, crux_crossing, crux_strengths, crux_sweep
+from .cruxes import crux, crux_crossing, crux_strengths, crux_strengths_along, crux_sweep
 from .weighting import (
     PRESETS,
     check_preset,
@@ -47,7 +47,7 @@ __all__ = [
     "argument", "claims", "cruxes", "factcheck", "weighting",
     "ArgumentMap", "argument_strength", "check_fraction", "check_unit_interval", "one_way_sensitivity",
     "ARTICLES", "CLAIM_TYPES", "VERDICTS", "argument_map", "article_claims", "check_article", "claim_counts",
-    "verdict_counts", "crux", "crux_crossing", "crux_strengths", "crux_sweep", "PRESETS", "check_preset",
+    "verdict_counts", "crux", "crux_crossing", "crux_strengths", "crux_strengths_along", "crux_sweep", "PRESETS", "check_preset",
     "claim_strengths", "preset_balance", "preset_justifications", "preset_overview", "preset_weights", "sensitivity", "thesis_reasons",
     "thesis_strength", "uniform_table", "uniform_theses", "weights",
     "credibility", "bargaining", "escalation", "hypotheses", "forecasts", "verdict",

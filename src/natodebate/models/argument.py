@@ -167,26 +167,32 @@ class ArgumentMap:
         return [i for i, sign in zip(self.ids, self.polarity) if sign == 0]
 
     @functools.cached_property
-    def _plan(self) -> tuple:
-        """The evaluation steps, index arrays built once: for every claim that
-        bears on the thesis, in :attr:`order`, ``(node, reasons, attackers)``.
-        ``reasons`` is one index array when every reason is a single claim
-        (most claims: one fancy index takes them all, in the groups' order),
+    def _plan(self) -> tuple[np.ndarray, tuple]:
+        """The evaluation steps, index arrays built once: ``(leaves, steps)``.
+        ``leaves``: the claims without reasons or attackers (most of a map),
+        computed together in one step; ``steps``: every other claim that
+        bears on the thesis, in :attr:`order`, as ``(node, reasons,
+        attackers)``. ``reasons`` is one index array when every reason is a
+        single claim (one fancy index takes them all, in the groups' order),
         else a tuple of index arrays, one per group; ``attackers`` holds the
         attacking claims that count."""
-        steps = []
+        thesis = self.ids.index(self.thesis)
+        leaves, steps = [], []
         for node in self.order:
             if self.polarity[node] == 0:
                 continue
             groups = self.support_groups[node]
+            attackers = tuple(a for a in self.attackers[node] if self.polarity[a] != 0)
+            if not groups and not attackers and node != thesis:
+                leaves.append(node)
+                continue
             reasons = (
                 np.array([group[0] for group in groups], dtype=int)
                 if all(len(group) == 1 for group in groups)
                 else tuple(np.array(group, dtype=int) for group in groups)
             )
-            attackers = tuple(a for a in self.attackers[node] if self.polarity[a] != 0)
             steps.append((node, reasons, attackers))
-        return tuple(steps)
+        return np.array(leaves, dtype=int), tuple(steps)
 
     def evaluate(self, credence: np.ndarray, importance: np.ndarray) -> np.ndarray:
         """Strength (0–1) of every claim, for each scenario.
@@ -203,7 +209,12 @@ class ArgumentMap:
         importance = np.atleast_2d(np.asarray(importance, dtype=float))  # one row, or one per scenario
         strength = np.full_like(credence, np.nan)
         thesis = self.ids.index(self.thesis)
-        for node, reasons, attackers in self._plan:
+        leaves, steps = self._plan
+        # A claim without reasons: the formula below with no reasons,
+        # √(p · (p + 0) / (1 + 0)), for all of them at once (the same bits).
+        own = credence[:, leaves]
+        strength[:, leaves] = np.sqrt(own * ((own + 0.0) / 1.0))
+        for node, reasons, attackers in steps:
             # The node's reasons: a co-premise group is one reason, as strong
             # as its weakest member and weighed by its mean importance.
             if isinstance(reasons, tuple):

@@ -10,14 +10,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from .. import data
 from .argument import check_fraction
-from .claims import ARTICLES
-from .weighting import thesis_strength
+from .claims import ARTICLES, argument_map
+from .weighting import weights
 
-__all__ = ["crux", "crux_strengths", "crux_crossing", "crux_sweep"]
+__all__ = ["crux", "crux_strengths", "crux_strengths_along", "crux_crossing", "crux_sweep"]
 
 def crux(name: str) -> pd.Series:
     """The crux ``name`` from ``data/cruxes.csv`` (question, slider labels,
@@ -50,20 +51,37 @@ def crux_strengths(
     ``importance`` optionally overrides importances (claim id → 0–1, claims of
     either article), e.g. to set some claims aside.
     """
+    table = crux_strengths_along(name, [check_fraction("answer", answer)], preset, importance)
+    return {article: float(table[article].iloc[0]) for article in ARTICLES}
+
+
+def crux_strengths_along(
+    name: str, answers, preset: str = "neutral", importance: Mapping[str, float] | None = None
+) -> pd.DataFrame:
+    """:func:`crux_strengths` for every answer in ``answers`` (each 0–1) at
+    once, unrounded: one row per answer (index ``answer``), columns ``K`` and
+    ``P`` (thesis strength, 0–1). One pass through each argument map
+    for all the answers (lesson 09 walks the crux from one reader's
+    answer to the other's)."""
     directions = _crux_directions(name, data.table_version("cruxes"), data.table_version("crux_claims"))
-    answer = check_fraction("answer", answer)
+    answers = [check_fraction("answer", a) for a in answers]
     unknown = [i for i in (importance or {}) if not str(i).startswith(ARTICLES)]
     if unknown:
         raise ValueError(f"importance: unknown claim id {unknown[0]!r}; allowed ids are the claims of K and P (K03, P02, …)")
     result = {}
     for article in ARTICLES:
-        overrides = {
-            claim_id: answer if direction == "same" else 1.0 - answer
-            for claim_id, direction in directions.items() if claim_id.startswith(article)
-        }
+        arg = argument_map(article)
+        linked = {i: d for i, d in directions.items() if i.startswith(article)}
         weights_here = {i: w for i, w in (importance or {}).items() if str(i).startswith(article)}
-        result[article] = thesis_strength(article, preset, credence=overrides, importance=weights_here)
-    return result
+        # The first answer's credences go through weights(), which checks the linked claims are weighed ones.
+        first = {i: answers[0] if d == "same" else 1.0 - answers[0] for i, d in linked.items()} if answers else {}
+        credence, importance_values = weights(article, preset, credence=first, importance=weights_here)
+        rows = np.array([[credence.get(i, 0.0) for i in arg.ids]] * len(answers), dtype=float).reshape(len(answers), len(arg.ids))
+        for claim_id, direction in linked.items():
+            rows[:, arg.ids.index(claim_id)] = np.asarray(answers) if direction == "same" else 1.0 - np.asarray(answers)
+        importance_vector = np.array([importance_values.get(i, 0.0) for i in arg.ids])
+        result[article] = arg.evaluate(rows, importance_vector)[:, arg.ids.index(arg.thesis)]
+    return pd.DataFrame(result, index=pd.Index(answers, name="answer"))
 
 
 def crux_crossing(name: str, preset: str = "neutral", tolerance: float = 1e-6) -> float | None:
@@ -93,9 +111,7 @@ def crux_sweep(name: str, answers=(0.0, 0.25, 0.5, 0.75, 1.0), preset: str = "ne
     """Both theses (0–1) along the slider of crux ``name``: one row per
     answer, columns ``K`` and ``P`` and ``ahead`` (the article whose case
     stands better, or "level" within 0.005)."""
-    rows = []
-    for answer in answers:
-        strengths = crux_strengths(name, answer, preset)
-        gap = strengths["K"] - strengths["P"]
-        rows.append({"answer": answer, **strengths, "ahead": "level" if abs(gap) < 0.005 else ("K" if gap > 0 else "P")})
-    return pd.DataFrame(rows).set_index("answer").round(3)
+    table = crux_strengths_along(name, answers, preset)
+    gap = table["K"] - table["P"]
+    table["ahead"] = ["level" if abs(g) < 0.005 else ("K" if g > 0 else "P") for g in gap]
+    return table.round(3)

@@ -48,6 +48,7 @@ __all__ = [
     "published_forecasts",
     "preset",
     "preset_results",
+    "reading_briers",
     "READERS",
     "ReadingBase",
     "reading_base",
@@ -508,6 +509,29 @@ def reading_scores(readings=None, suppose=None, table: pd.DataFrame | None = Non
     result = pd.DataFrame.from_dict(rows, orient="index")
     result.index.name = "forecasts of"
     return result
+
+
+def reading_briers(readings_list, article: str = "P", *, base: ReadingBase | None = None) -> np.ndarray:
+    """The Brier score of ``article``'s resolved forecasts under each of
+    ``readings_list`` (each hedge → probability, as for
+    :func:`reading_scores`, whose ``brier`` of ``article`` it equals): one
+    number per readings, NaN if nothing of ``article``'s has resolved.
+    All at once (lesson 09 tries one changed reading at a time).
+
+    >>> reading_briers([{}, {"could": 0.6}]).round(3).tolist()
+    [0.27, 0.24]
+    """
+    base = reading_base() if base is None else base
+    check_choice("article", article, ("K", "P"))
+    table = base.table
+    resolved = (table["article"] == article) & table["outcome"].isin(("true", "false"))
+    hedges, given = table.loc[resolved, "hedge"].tolist(), table.loc[resolved, "probability"].tolist()
+    outcome = (table.loc[resolved, "outcome"] == "true").to_numpy(dtype=float)
+    checked = [_check_readings(readings, base) for readings in readings_list]
+    if not hedges or not checked:
+        return np.full(len(checked), np.nan)
+    probabilities = np.array([[c.get(h, p) for h, p in zip(hedges, given)] for c in checked], dtype=float)
+    return ((probabilities - outcome) ** 2).mean(axis=1)
 
 
 def reading_thresholds(

@@ -54,6 +54,7 @@ __all__ = [
     "scores",
     "ranking",
     "leaders",
+    "leaders_for_each",
     "diagnosticity",
     "flips",
     "flip_finder",
@@ -150,9 +151,7 @@ def _prepared(matrix) -> tuple[_Labels, np.ndarray]:
     raw = frame.to_numpy(dtype=object)
     codes = np.empty(raw.shape, dtype=np.intp)
     for (i, j), value in np.ndenumerate(raw):
-        rating = value.strip().upper() if isinstance(value, str) else value
-        rating = "NA" if rating == "N/A" else rating
-        code = _CODE.get(rating) if isinstance(rating, str) else None
+        code = _code(value)
         if code is None:
             raise ValueError(
                 f"matrix[{frame.index[i]!r}, {frame.columns[j]!r}]={value!r}: unknown rating; expected one of {', '.join(RATINGS)}"
@@ -162,6 +161,34 @@ def _prepared(matrix) -> tuple[_Labels, np.ndarray]:
 
 
 _CODE = {rating: code for code, rating in enumerate(RATINGS)}
+
+
+def _code(value) -> int | None:
+    """The code of a rating as written (any case, spaces around, "N/A" for
+    NA), or None if it is not a rating."""
+    rating = value.strip().upper() if isinstance(value, str) else value
+    rating = "NA" if rating == "N/A" else rating
+    return _CODE.get(rating) if isinstance(rating, str) else None
+
+
+def _codes_like(matrix, labels: _Labels) -> np.ndarray | None:
+    """The codes of ``matrix`` (hypothesis → {evidence → rating}) laid out
+    as ``labels`` (of an already checked matrix), or None unless it has
+    exactly those labels (hypotheses in the same order) and only known
+    ratings (then check it in full)."""
+    if not isinstance(matrix, Mapping) or list(matrix) != list(labels.columns):  # leaders come in the matrix's column order
+        return None
+    codes = np.empty(labels.shape, dtype=np.intp)
+    for j, hypothesis in enumerate(labels.columns):
+        column = matrix.get(hypothesis)
+        if not isinstance(column, Mapping) or len(column) != len(labels.index):
+            return None
+        for i, evidence_id in enumerate(labels.index):
+            code = _code(column.get(evidence_id))
+            if code is None:
+                return None
+            codes[i, j] = code
+    return codes
 _NA = _CODE["NA"]
 #: Per rating code (CC, C, N, I, II, NA): what each rule adds up.
 _RULE_VALUES = {
@@ -299,8 +326,37 @@ def leaders(matrix, rule: str = "heuer", **weights) -> list[str]:
     >>> leaders({"H1": {"E1": "C"}, "H2": {"E1": "I"}})
     ['H1']
     """
-    ranks = ranking(matrix, rule, **weights)
-    return [h for h, r in ranks.items() if r == 1]
+    return leaders_for_each([matrix], rule, **weights)[0]
+
+
+def leaders_for_each(matrices, rule: str = "heuer", **weights) -> list[list[str]]:
+    """:func:`leaders` of every matrix in ``matrices`` (the same ``rule``
+    and ``weights`` for all): one pass of the scoring for all the matrices
+    that have the first one's labels, given as hypothesis → {evidence →
+    rating} (lesson 09 tries one changed rating at a time); any other is
+    checked and scored on its own.
+
+    >>> leaders_for_each([{"H1": {"E1": "C"}, "H2": {"E1": "I"}}, {"H1": {"E1": "I"}, "H2": {"E1": "I"}}])
+    [['H1'], ['H1', 'H2']]
+    """
+    matrices = list(matrices)
+    if rule == "diagnosticity":
+        raise ValueError("rule = 'diagnosticity' scores evidence rows, not hypotheses; use diagnosticity(matrix)")
+    check_choice("rule", rule, RULES)
+    if not matrices:
+        return []
+    labels, first = _prepared(matrices[0])
+    codes = [first] + [_codes_like(matrix, labels) for matrix in matrices[1:]]
+    alike = [k for k, c in enumerate(codes) if c is not None]
+    values, row_weights, offset = _rule(labels, rule, weights.get("credibility"), weights.get("relevance"), weights.get("prior"))
+    raw = (values[np.stack([codes[k] for k in alike])] * row_weights[None, :, None]).sum(axis=1) + offset
+    result: list[list[str] | None] = [None] * len(matrices)
+    for k, mask in zip(alike, _leader_mask(raw, rule)):
+        result[k] = [h for h, lead in zip(labels.columns, mask) if lead]
+    for k, found in enumerate(result):
+        if found is None:  # other labels, or a rating to report: check and score it on its own
+            result[k] = leaders_for_each([matrices[k]], rule, **weights)[0]
+    return result
 
 
 def diagnosticity(matrix, rule: str = "heuer") -> pd.Series:

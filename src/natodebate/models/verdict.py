@@ -31,9 +31,9 @@ from .. import assumptions as store
 from .. import data
 from . import bargaining, credibility, escalation, forecasts, hypotheses
 from .claims import argument_map, article_claims
-from .cruxes import crux, crux_strengths
+from .cruxes import crux, crux_strengths, crux_strengths_along
 from .validators import check_choice
-from .weighting import preset_weights, thesis_strength
+from .weighting import thesis_strength, weights
 
 __all__ = [
     "QUESTIONS", "READERS", "SIDE_NAMES", "assumption_table", "reader_values", "student_values", "values_from_sections",
@@ -111,11 +111,11 @@ _LOG_SCALE = {("decision", "p_nuclear_intervention"), ("decision", "p_nuclear_re
 def _reader_values(reader: str) -> dict:
     values: dict[str, dict] = {"crux": {"answer": {"K": 1.0, "P": 0.0, "neutral": float(crux("restraint")["start"])}[reader]}}
     for article in ("K", "P"):
-        weights = preset_weights(article, _WEIGHTING_PRESET[reader])
+        credence, importance = weights(article, _WEIGHTING_PRESET[reader])
         section = {}
-        for claim_id, row in weights.iterrows():
-            section[f"credence.{claim_id}"] = float(row["credence"])
-            section[f"importance.{claim_id}"] = float(row["importance"])
+        for claim_id in credence:
+            section[f"credence.{claim_id}"] = float(credence[claim_id])
+            section[f"importance.{claim_id}"] = float(importance[claim_id])
         values[f"weighting_{article}"] = section
     values["fair_rounding"] = {"tolerance_pct": 10.0, "vintage": "first_published"}
     arguments = {**credibility.preset(reader), **credibility.preset(reader, "probe_threshold")}
@@ -129,8 +129,16 @@ def _reader_values(reader: str) -> dict:
     values["ladder"] = {k: float(v) for k, v in escalation.preset(reader, "ladder").items()}
     matrix = hypotheses.matrix(reader)
     values["hypotheses"] = {"rule": "heuer", **{f"{e}/{h}": str(matrix.at[e, h]) for e in matrix.index for h in matrix.columns}}
-    values["hedges"] = {k: float(v) for k, v in forecasts.reading_preset(reader).items()}
+    readings = _hedge_readings()
+    mine = readings["reader"] == reader
+    values["hedges"] = {hedge: float(value) for hedge, value in zip(readings.loc[mine, "hedge"], readings.loc[mine, "value"])}
     return values
+
+
+@functools.cache
+def _hedge_readings() -> pd.DataFrame:
+    # forecasts.reading_preset(reader) builds this table for all readers each time
+    return forecasts.reading_presets()
 
 
 def reader_values(reader: str) -> dict:
@@ -187,17 +195,15 @@ def student_values(path=None) -> tuple[dict, dict]:
 
 
 @functools.cache
-def assumption_table() -> pd.DataFrame:
-    """One row per assumption (index ``key`` = "section.name"): ``section``,
-    ``name``, ``lesson``, ``assumption`` (in words), ``unit``, ``scale``
-    ("linear", "log", "ordinal" or "choice"), the ``K``, ``P`` and
-    ``neutral`` preset values and the ``question`` it decides (None for
-    lesson 03's)."""
+def _assumption_rows() -> dict[str, dict]:
+    """:func:`assumption_table`'s rows as plain dicts, key → row (in the
+    table's order): the ledger, the flips and the walks look rows up
+    hundreds of times, and a pandas lookup costs more than the model they feed."""
     readers = {r: _reader_values(r) for r in READERS}
     claims = pd.concat([article_claims("K"), article_claims("P")])
     evidence = data.load_table("ach_evidence").set_index("evidence_id")["item"]
     labels = data.load_table("ach_hypotheses").set_index("hypothesis")["label"]
-    rows = []
+    rows = {}
     for section, names in readers["neutral"].items():
         lesson = store.SECTIONS[section][:2]
         for name in names:
@@ -212,23 +218,24 @@ def assumption_table() -> pd.DataFrame:
             else:
                 words, unit = _WORDS[(section, name)]
                 scale = "log" if (section, name) in _LOG_SCALE else ("choice" if unit == "choice" else "linear")
-            rows.append({
-                "key": f"{section}.{name}", "section": section, "name": name, "lesson": lesson, "assumption": words,
+            rows[f"{section}.{name}"] = {
+                "section": section, "name": name, "lesson": lesson, "assumption": words,
                 "unit": unit, "scale": scale, **{r: readers[r][section][name] for r in READERS},
                 "question": None if section == "fair_rounding" else _SECTION_QUESTION[section],
-            })
-    table = pd.DataFrame(rows).set_index("key")
-    table[["K", "P", "neutral"]] = table[["K", "P", "neutral"]].astype(object)
-    return table
+            }
+    return rows
 
 
 @functools.cache
-def _assumption_rows() -> dict[str, dict]:
-    """:func:`assumption_table` as plain dicts, key → row (in the table's
-    order): the ledger, the flips and the walks look rows up hundreds of
-    times, and a pandas lookup costs more than the model they feed."""
-    table = assumption_table()
-    return dict(zip(table.index, table.to_dict("records")))
+def assumption_table() -> pd.DataFrame:
+    """One row per assumption (index ``key`` = "section.name"): ``section``,
+    ``name``, ``lesson``, ``assumption`` (in words), ``unit``, ``scale``
+    ("linear", "log", "ordinal" or "choice"), the ``K``, ``P`` and
+    ``neutral`` preset values and the ``question`` it decides (None for
+    lesson 03's)."""
+    table = pd.DataFrame([{"key": key, **row} for key, row in _assumption_rows().items()]).set_index("key")
+    table[["K", "P", "neutral"]] = table[["K", "P", "neutral"]].astype(object)
+    return table
 
 
 def _numeric(value, scale: str) -> float:
@@ -409,6 +416,24 @@ def _reading_base():
     return forecasts.reading_base()
 
 
+def _ach_matrix(section: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """The ACH matrix (hypothesis → {evidence → rating}) of a ``hypotheses`` section."""
+    matrix: dict[str, dict[str, str]] = {}
+    for cell, rating in section.items():
+        if cell != "rule":
+            e, h = cell.split("/")
+            matrix.setdefault(h, {})[e] = rating
+    return matrix
+
+
+def _ach_side(leaders: list[str]) -> str:
+    return "K" if leaders == ["H1"] else ("P" if "H1" not in leaders else "neither")
+
+
+def _brier_side(brier: float) -> str:
+    return "P" if brier < 0.25 else ("K" if brier > 0.25 else "neither")
+
+
 def _by_strength(k: float, p: float) -> str:
     return "neither" if abs(k - p) < _TIE else ("K" if k > p else "P")
 
@@ -467,20 +492,13 @@ def _computed_verdict(question: str, values: Mapping[str, dict]) -> tuple[str, s
         return ("P" if safest == escalation.policy_label(None) else "K"), f"safest policy: {safest} (P(nuclear use) {float(risks.min()):.1%})"
     if question == "hypotheses":
         v = values["hypotheses"]
-        matrix: dict[str, dict[str, str]] = {}
-        for cell, rating in v.items():
-            if cell != "rule":
-                e, h = cell.split("/")
-                matrix.setdefault(h, {})[e] = rating
-        leaders = hypotheses.leaders(matrix, v["rule"], **_ach_weights())
-        verdict = "K" if leaders == ["H1"] else ("P" if "H1" not in leaders else "neither")
+        leaders = hypotheses.leaders(_ach_matrix(v), v["rule"], **_ach_weights())
         rule = hypotheses.RULE_NAMES[v["rule"]]
-        return verdict, f"{rule}: {' and '.join(leaders)} {'tie' if len(leaders) > 1 else 'leads'}"
+        return _ach_side(leaders), f"{rule}: {' and '.join(leaders)} {'tie' if len(leaders) > 1 else 'leads'}"
     if question == "hedges":
         scores = forecasts.reading_scores(values["hedges"], base=_reading_base())
         brier = float(scores.loc["P", "brier"])
-        verdict = "P" if brier < 0.25 else ("K" if brier > 0.25 else "neither")
-        return verdict, f"Petrovics's Brier score {brier:.3f} against the coin flip's 0.250"
+        return _brier_side(brier), f"Petrovics's Brier score {brier:.3f} against the coin flip's 0.250"
     raise ValueError(f"question={question!r}: expected one of {', '.join(QUESTIONS)}")
 
 
@@ -522,13 +540,29 @@ def overall(table: pd.DataFrame) -> str:
 # --- what would flip it -----------------------------------------------------------------
 
 
+#: The questions :func:`_sides` answers for many variants in one pass of the model.
+_BATCHED = ("crux", "weighting", "hypotheses", "hedges")
+
+
 def _sides(question: str, variants: list[Mapping[str, dict]]) -> list[str | None]:
     """The verdict of ``question`` under each of ``variants`` (None where the
-    model cannot be computed for them); claim weights in one batch."""
+    model cannot be computed for them); the :data:`_BATCHED` questions in one batch."""
     if question == "weighting":
         k = _theses("K", [v["weighting_K"] for v in variants])
         p = _theses("P", [v["weighting_P"] for v in variants])
         return [_by_strength(float(a), float(b)) for a, b in zip(k, p)]
+    try:
+        if question == "crux":
+            table = crux_strengths_along("restraint", [v["crux"]["answer"] for v in variants])
+            return [_by_strength(float(k), float(p)) for k, p in zip(table["K"], table["P"])]
+        if question == "hedges":
+            return [_brier_side(float(b)) for b in forecasts.reading_briers([v["hedges"] for v in variants], base=_reading_base())]
+        rules = {v["hypotheses"]["rule"] for v in variants} if question == "hypotheses" else set()
+        if len(rules) == 1:
+            found = hypotheses.leaders_for_each([_ach_matrix(v["hypotheses"]) for v in variants], rules.pop(), **_ach_weights())
+            return [_ach_side(leaders) for leaders in found]
+    except ValueError:
+        pass  # a value the model refuses: one at a time below, None for that one
     sides = []
     for variant in variants:
         try:
@@ -597,8 +631,13 @@ def decisive_flips(table: pd.DataFrame) -> pd.DataFrame:
 
 
 @functools.cache
+def _reader_verdict_table(reader: str) -> pd.DataFrame:
+    return verdicts(_reader_values(reader))
+
+
+@functools.cache
 def _reader_verdicts() -> pd.DataFrame:
-    return pd.DataFrame({reader: verdicts(_reader_values(reader))["verdict"] for reader in READERS})
+    return pd.DataFrame({reader: _reader_verdict_table(reader)["verdict"] for reader in READERS})
 
 
 def reader_verdicts() -> pd.DataFrame:
@@ -612,7 +651,7 @@ def reader_verdicts() -> pd.DataFrame:
 
 @functools.cache
 def _reader_flip_table(reader: str) -> pd.DataFrame:
-    return flip_table(_reader_values(reader))
+    return flip_table(_reader_values(reader), _reader_verdict_table(reader))
 
 
 def reader_flips(reader: str) -> pd.DataFrame:
@@ -648,6 +687,9 @@ def _verdict_moved(start: str, question: str, where: float) -> str:
 def _first_change(start: str, question: str, grid) -> float | None:
     """Walking ``grid`` (positions, in walking order) from reader
     ``start``'s presets, the first position whose verdict is not ``start``'s."""
+    if question in _BATCHED:  # the whole walk in one pass costs less than a few steps one at a time
+        sides = _sides(question, [_moved_together(start, question, float(w)) for w in grid])
+        return next((float(w) for w, side in zip(grid, sides) if side != start), None)
     return next((float(w) for w in grid if _verdict_moved(start, question, float(w)) != start), None)
 
 
