@@ -28,7 +28,7 @@ def setup_notebook() -> None:
     * ``plotly.io.templates.default = "natodebate"``: the course's white
       template (``figures.course_template()``) becomes plotly's default, so
       that figures need not each carry a copy of it (plotly copies and
-      validates a template named on a figure, about 5 ms a figure).
+      validates a template named on a figure, for every figure).
 
     pandas is left alone: a student's own DataFrame renders as usual. Course
     figures look the same with or without this call.

@@ -54,7 +54,7 @@ def _records(assessment: dict) -> tuple[list[dict], dict]:
 
 def score_rows(scores: pd.DataFrame) -> dict[str, dict]:
     """A :func:`natodebate.models.forecasts.reading_scores` table as
-    {row: {column: value}} (``DataFrame.to_dict`` takes about 2 ms for it)."""
+    {row: {column: value}} (``DataFrame.to_dict`` would cost more than the rest)."""
     columns = list(scores.columns)
     return {index: dict(zip(columns, row)) for index, row in zip(scores.index, scores.to_numpy().tolist())}
 

@@ -158,7 +158,7 @@ def update_ach_figure(fig, assessment: dict, labels: dict | None = None) -> None
     """Write a new :func:`natodebate.models.hypotheses.assess` result into a
     figure from :func:`ach_figure` (scores, leader, threshold, ratings, flip).
     Only the properties whose values changed are written: plotly validates
-    every value it is given (a list of 28 colours takes about 2 ms), and a
+    every value it is given (a list of 28 colours included), and a
     panel calls this on every change of a rating."""
     labels = course_labels() if labels is None else labels
     rule, matrix, values = assessment["rule"], assessment["matrix"], assessment["scores"]

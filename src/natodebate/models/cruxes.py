@@ -62,7 +62,11 @@ def crux_strengths_along(
     once, unrounded: one row per answer (index ``answer``), columns ``K`` and
     ``P`` (thesis strength, 0–1). One pass through each argument map
     for all the answers (lesson 09 walks the crux from one reader's
-    answer to the other's)."""
+    answer to the other's).
+
+    >>> crux_strengths_along("restraint", [0.0, 1.0])["K"].round(3).tolist()
+    [0.267, 0.678]
+    """
     directions = _crux_directions(name, data.table_version("cruxes"), data.table_version("crux_claims"))
     answers = [check_fraction("answer", a) for a in answers]
     unknown = [i for i in (importance or {}) if not str(i).startswith(ARTICLES)]

@@ -110,8 +110,8 @@ class PanelFigure(go.FigureWidget):
     some 20 KB for the weighting figure); a FigureWidget converts them
     property by property (plotly's serializer) and stores them, so that
     Python code could read the defaults. Panels never read them, and the
-    conversion kept the kernel busy for 26–44 ms after each slider move
-    (measured in JupyterLab), delaying the next one. Here the message is
+    conversion kept the kernel busy after each slider move (longer than
+    the panel's own callback, measured in JupyterLab), delaying the next one. Here the message is
     taken as plain JSON and only plotly's bookkeeping is kept: the edit is
     marked done and callbacks waiting for it run.
     """

@@ -186,8 +186,8 @@ class LadderPanel(_PresetPanel):
     (:func:`natodebate.figures.escalation.ladder_figure`).
 
     Only what a control changes is recomputed: the LR sliders rerun the
-    Monte Carlo (one :func:`natodebate.models.escalation.response_risk_curve`,
-    about 8 ms), the response risk reads the curve again (no simulation),
+    Monte Carlo (one :func:`natodebate.models.escalation.response_risk_curve`),
+    the response risk reads the curve again (no simulation),
     the policy only redraws.
 
     Attributes: ``sliders`` (the three assumptions), ``policy`` (the
@@ -380,7 +380,7 @@ class LadderPanel(_PresetPanel):
 @functools.lru_cache(maxsize=16)
 def _justification_items(preset_model: str, preset: str, labels: tuple) -> str:
     """The list items of a preset's values and reasons (the table does not
-    change while a lesson runs; reading it took 10 ms of every preset click)."""
+    change while a lesson runs; reading it again on every preset click cost more than the click's model)."""
     rows = model.preset_table(preset)
     rows = rows[rows["model"] == preset_model]
     labels = dict(labels)
