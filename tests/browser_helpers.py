@@ -649,3 +649,26 @@ def figure_captions(page) -> list[dict]:
     ``height`` and the boxes of its ``caption``, bottom ``xaxis`` and
     ``legend``, relative to the svg."""
     return page.evaluate(_FIGURE_CAPTIONS_JS)
+
+
+# Every table in the lesson's outputs (panels aside) that runs past the right
+# edge of its output area: a student would have to scroll it sideways.
+_WIDE_TABLES_JS = """
+() => Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output table'))
+  .filter((table) => !table.closest('.natodebate-panel'))
+  .map((table) => {
+    const area = table.closest('.jp-OutputArea-output');
+    const box = table.getBoundingClientRect(), room = area.getBoundingClientRect();
+    const head = Array.from(table.querySelectorAll('thead th')).map((th) => th.innerText.trim()).filter(Boolean);
+    return {columns: head.slice(0, 5).join(', '), width: Math.round(box.width), room: Math.round(room.width),
+            overflow: Math.round(Math.max(box.right - room.right, table.scrollWidth - table.clientWidth))};
+  })
+  .filter((table) => table.overflow > 1)
+"""
+
+
+def wide_tables(page) -> list[dict]:
+    """Every output table of the open notebook (panels aside) wider than its
+    output area: ``columns`` (its first headers), ``width``, ``room`` (the
+    output area's width) and ``overflow`` (px past the edge)."""
+    return page.evaluate(_WIDE_TABLES_JS)

@@ -273,6 +273,12 @@ def test_lesson_panels_fit_the_screen_and_redraw(helpers, lab_server, page, less
         time.sleep(1.0)  # the lesson's other figures resize after JupyterLab's own debounce
         for figure in browser_helpers.figure_captions(page):
             problems += _caption_problems(figure)
+        # Tables wrap their text to the notebook's width: none scrolls sideways.
+        for table in browser_helpers.wide_tables(page):
+            problems.append(
+                f"table ({table['columns']}) is {table['width']} px wide in an output area of {table['room']} px: "
+                f"{table['overflow']} px run past the edge at {SCREENS[0][0]}×{SCREENS[0][1]}"
+            )
 
         # A widget changes the plot: move the panel's first claim slider.
         before = browser_helpers.panel_snapshot(page)

@@ -87,3 +87,19 @@ def test_claim_table_is_a_full_table():
     table = figures.claim_table("K", paragraphs=[1])
     assert isinstance(table, figures.Table)
     assert set(table.frame["id"]) <= set(models.article_claims("K").index)
+
+
+def test_a_table_too_wide_for_its_box_turns_its_rows_into_cards():
+    # At 1024×768 with the file browser open the notebook column is about
+    # 580 px: a table of many columns becomes one card per row (a line per
+    # cell, the column's name first) instead of running past the edge; the
+    # browser test measures that no table does.
+    wide = figures.table(check.neutrality_rules()[["instrument", "provision", "rule", "reading"]]).to_html()
+    narrow = figures.table(data.articles()[["author", "outlet"]]).to_html()
+    width = {name: int(re.search(r"@container \(max-width: (\d+)px\)", shown).group(1)) for name, shown in (("wide", wide), ("narrow", narrow))}
+    assert width["wide"] > 700 > 400 > width["narrow"]
+    assert 'data-label="provision"' in wide and 'data-label="rule_id"' in wide
+    assert "content:attr(data-label)" in wide and "container-type:inline-size" in wide
+    # the cards' rules reach only their own table
+    own = re.search(r"table\.(natodebate-t[0-9a-f]{10}) thead", wide).group(1)
+    assert f'class="natodebate-table {own} ' in wide and own not in narrow

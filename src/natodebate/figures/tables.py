@@ -13,6 +13,7 @@ none; ``Table.frame`` is the data, unchanged.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 import numbers
@@ -30,6 +31,9 @@ _URL = re.compile(r"^https?://\S+$")
 #: A column whose longest value has more characters than this is prose: it
 #: wraps and keeps a readable minimum width; shorter columns never wrap.
 PROSE_CHARS = 40
+#: What a table's columns need, roughly, in pixels of JupyterLab's output font:
+#: a character of a short column, a prose column's minimum (14em), a cell's padding.
+_CHAR_PX, _PROSE_PX, _PAD_PX = 6.8, 196, 16
 
 #: Course columns drawn in the course's colours.
 _VERDICT_COLUMNS = ("verdict",)
@@ -77,6 +81,25 @@ def _cell_html(column, text: str) -> tuple[str, str]:
     return escaped, ""
 
 
+def _narrow_css(table_class: str, width_px: float) -> str:
+    """Where the table's columns cannot stand side by side (its box narrower
+    than ``width_px``, e.g. a notebook at 1024×768 with the file browser
+    open), each row becomes a card: one line per cell, the column's name
+    first, so that nothing runs past the right edge. A CSS container query
+    on the table's own box, so it follows the notebook's width as it changes."""
+    t = f"table.{table_class}"
+    return (
+        f"<style>@container (max-width: {math.ceil(width_px)}px) {{"
+        f"{t}, {t} tbody, {t} tr, {t} td, {t} th {{display:block !important; width:auto !important; "
+        "min-width:0 !important; white-space:normal !important;}"
+        f"{t} thead {{display:none !important;}}"
+        f"{t} tr {{border-top:1px solid #c8c8c8; padding:4px 0;}}"
+        f"{t} td, {t} th {{padding:1px 6px !important;}}"
+        f"{t} td[data-label]::before, {t} th[data-label]::before {{content:attr(data-label) \": \"; font-weight:600; color:#555;}}"
+        "}</style>"
+    )
+
+
 class Table:
     """A ``DataFrame`` (``frame``) shown in full: see the module's docstring.
 
@@ -117,19 +140,23 @@ class Table:
         columns = self._columns()
         cells: list[list[str]] = []  # per column: the <td>/<th> of each row
         headers = []
+        width_px = 0.0  # what the columns need side by side (see _narrow_css)
         for header, values, is_index in columns:
             texts = [cell_text(v) for v in values]
-            prose = max((len(t) for t in texts), default=0) > PROSE_CHARS
+            longest = max((len(t) for t in texts), default=0)
+            prose = longest > PROSE_CHARS
+            width_px += _PAD_PX + (_PROSE_PX if prose else _CHAR_PX * max(longest, len(cell_text(header))))
             base = "text-align:left;vertical-align:top;padding:4px 8px;"
             base += "white-space:normal;min-width:14em;" if prose else "white-space:nowrap;"
             tag = "th" if is_index else "td"
+            label = f' data-label="{html.escape(cell_text(header), quote=True)}"' if header != "" else ""
             column_cells = []
             for value, text in zip(values, texts):
                 if header in self.formats and not is_index:
                     inner, extra = self.formats[header](value), ""
                 else:
                     inner, extra = _cell_html(header, text)
-                column_cells.append(f'<{tag} style="{base}{extra}">{inner}</{tag}>')
+                column_cells.append(f'<{tag}{label} style="{base}{extra}">{inner}</{tag}>')
             cells.append(column_cells)
             headers.append(
                 # a header wraps at its spaces: "leaves K at" need not widen a column of "0.6"
@@ -141,12 +168,17 @@ class Table:
             f'<caption style="caption-side:top;text-align:left;padding:2px 0 6px">{html.escape(self.caption)}</caption>'
             if self.caption else ""
         )
+        body = f"{caption}<thead><tr>{''.join(headers)}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        narrow_class = "natodebate-t" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:10]
         # tex2jax_ignore / mathjax_ignore: JupyterLab would typeset "$1 bn ... $350 m" as maths.
         # table-layout:auto and width:auto: the browser wraps prose to fit the column.
+        table = (
+            f'<table class="{self.css_class} {narrow_class} tex2jax_ignore mathjax_ignore" '
+            f'style="border-collapse:collapse;table-layout:auto;width:auto;max-width:100%;margin:0">{body}</table>'
+        )
         return (
-            f'<table class="{self.css_class} tex2jax_ignore mathjax_ignore" '
-            'style="border-collapse:collapse;table-layout:auto;width:auto;max-width:100%;margin:0">'
-            f"{caption}<thead><tr>{''.join(headers)}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+            f'<div class="natodebate-tablebox" style="container-type:inline-size;width:100%">'
+            f"{_narrow_css(narrow_class, width_px)}{table}</div>"
         )
 
     def _repr_html_(self) -> str:

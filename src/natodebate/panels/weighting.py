@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 
 import ipywidgets as widgets
@@ -135,7 +134,7 @@ class ClaimWeightingPanel(PanelBase):
     def settings(self) -> dict:
         """The preset the student started from and the weights they changed
         (claim id → 0–1), as ``my_assumptions.json`` keeps them."""
-        base = _preset_values(self.article, self.base_preset)
+        base = dict(zip(("credence", "importance"), models.weights(self.article, self.base_preset)))
         changed = {}
         for kind in ("credence", "importance"):
             values = getattr(self, kind)
@@ -296,11 +295,3 @@ class ClaimWeightingPanel(PanelBase):
             f"<span style='font-size:92%'>The claim that matters most: <b>{top['claim_id']}</b> "
             f"(counts {direction} the thesis; swing {abs(top['swing']):.2f}): {html.escape(summary)}</span></div>"
         )
-
-
-@functools.lru_cache(maxsize=8)
-def _preset_values(article: str, preset: str) -> dict[str, dict[str, float]]:
-    """A preset's credence and importance of every claim, as plain dicts
-    (:meth:`ClaimWeightingPanel.settings` compares them on every slider move)."""
-    weights = models.preset_weights(article, preset)
-    return {kind: {i: float(v) for i, v in weights[kind].items()} for kind in ("credence", "importance")}
