@@ -86,3 +86,23 @@ def test_what_models_derive_from_a_table_follows_an_edit(data_copy, tmp_path, mo
     links = data_copy / "crux_claims.csv"
     links.write_text(links.read_text(encoding="utf-8").replace("restraint,K27,same,", "restraint,K27,opposite,", 1), encoding="utf-8")
     assert cruxes.crux_strengths("restraint", 1.0)["K"] < before["K"]
+
+
+def test_the_ach_matrices_follow_an_edit_of_the_ratings(data_copy, tmp_path, monkeypatch):
+    from natodebate.models import hypotheses
+
+    monkeypatch.setenv("NATODEBATE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("NATODEBATE_DATA", str(data_copy))
+    before = hypotheses.matrix("neutral")
+    evidence_id, hypothesis = before.index[0], before.columns[0]
+    old = before.at[evidence_id, hypothesis]
+    new = "II" if old != "II" else "CC"
+    path = data_copy / "ach_ratings.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith(f"neutral,{evidence_id},{hypothesis},{old},"))
+    lines[row] = lines[row].replace(f",{old},", f",{new},", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    after = hypotheses.matrix("neutral")
+    assert after.at[evidence_id, hypothesis] == new
+    after.iat[0, 0] = "changed by the caller"  # a copy: the kept matrix is not touched
+    assert hypotheses.matrix("neutral").iat[0, 0] == new

@@ -33,6 +33,7 @@ Every score is independent of the order of hypotheses and evidence rows.
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from collections.abc import Iterable, Mapping
@@ -552,12 +553,36 @@ def evidence() -> pd.DataFrame:
     return data.load_table("ach_evidence").set_index("evidence_id")
 
 
+#: The tables the course's matrices are built from (their versions key what is kept between calls).
+_ACH_TABLES = ("ach_ratings", "ach_evidence", "ach_hypotheses")
+
+
+def _ach_versions() -> tuple:
+    return tuple(data.table_version(name) for name in _ACH_TABLES)
+
+
 def ratings(analyst: str = "neutral") -> pd.DataFrame:
     """The ratings of ``analyst`` ("neutral", "K" or "P") with their
     justifications, one row per cell (``data/ach_ratings.csv``): the neutral
     analyst's ratings, with the K- or P-reader's own ratings where they
     differ (column ``analyst`` says whose rating a row is)."""
-    name = check_preset_name(analyst)
+    return _ratings(check_preset_name(analyst), _ach_versions()).copy()
+
+
+def matrix(analyst: str = "neutral") -> pd.DataFrame:
+    """The ACH matrix of ``analyst`` ("neutral", "K" or "P"): rows evidence
+    (in the lesson's order), columns H1–H4, cells ratings.
+
+    >>> matrix().shape
+    (7, 4)
+    """
+    return _matrix(check_preset_name(analyst), _ach_versions()).copy()
+
+
+# Kept per version of the three tables: lesson 07's presets, flips and panel
+# and lesson 09's readers ask for the same three matrices over and over.
+@functools.lru_cache(maxsize=8)
+def _ratings(name: str, versions: tuple) -> pd.DataFrame:
     table = data.load_table("ach_ratings")
     base = table[table["analyst"] == "neutral"].set_index(["evidence_id", "hypothesis"])
     if name != "neutral":
@@ -571,14 +596,9 @@ def ratings(analyst: str = "neutral") -> pd.DataFrame:
     return base.sort_values(["evidence_id", "hypothesis"], key=lambda c: c.map(order) if c.name == "evidence_id" else c).reset_index(drop=True)
 
 
-def matrix(analyst: str = "neutral") -> pd.DataFrame:
-    """The ACH matrix of ``analyst`` ("neutral", "K" or "P"): rows evidence
-    (in the lesson's order), columns H1–H4, cells ratings.
-
-    >>> matrix().shape
-    (7, 4)
-    """
-    cells = ratings(analyst)
+@functools.lru_cache(maxsize=8)
+def _matrix(name: str, versions: tuple) -> pd.DataFrame:
+    cells = _ratings(name, versions)
     frame = cells.pivot(index="evidence_id", columns="hypothesis", values="rating")
     frame = frame.reindex(index=evidence().index, columns=hypotheses().index)
     if frame.isna().any().any():
