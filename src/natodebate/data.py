@@ -38,6 +38,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -415,7 +416,8 @@ def _validated_frame(name: str, data_dir: Path, stamp: tuple = ()) -> pd.DataFra
 
 def _read_typed(path: Path, resource: dict) -> pd.DataFrame:
     """Read a validated CSV with the column types its schema declares."""
-    dtypes = {"string": "string", "integer": "Int64", "number": "float64"}
+    # dtype objects, not names: pandas looks a name up in its registry for every column
+    dtypes = {"string": pd.StringDtype(), "integer": pd.Int64Dtype(), "number": np.dtype("float64")}
     fields = resource["schema"]["fields"]
     try:
         frame = pd.read_csv(
@@ -424,7 +426,7 @@ def _read_typed(path: Path, resource: dict) -> pd.DataFrame:
             encoding="utf-8-sig" if _encoding(resource).lower().replace("_", "-") in ("utf-8", "utf8") else _encoding(resource),
             # Booleans and dates are read as text and converted below, so the
             # conversion sees exactly what the file says.
-            dtype={f["name"]: dtypes.get(f["type"], "string") for f in fields},
+            dtype={f["name"]: dtypes.get(f["type"], dtypes["string"]) for f in fields},
             keep_default_na=False,
             na_values={f["name"]: [""] for f in fields},
         )
@@ -435,7 +437,7 @@ def _read_typed(path: Path, resource: dict) -> pd.DataFrame:
         if field["type"] == "boolean":
             meaning = {value: True for value in field.get("trueValues", TRUE_VALUES)}
             meaning.update({value: False for value in field.get("falseValues", FALSE_VALUES)})
-            typed = frame[column].map(meaning).astype("boolean")
+            typed = frame[column].map(meaning).astype(pd.BooleanDtype())
             unread = frame[column].notna() & typed.isna()
             if unread.any():
                 first = unread.to_numpy().nonzero()[0][0]
