@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # Jupyter refuses to run as root unless told to (containers, Binder-like boxes).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test bench refresh-notebooks reset-lessons exercises handout grade class-report
+.PHONY: compile lab test bench refresh-notebooks reset-lessons exercises handout grade class-report
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -18,18 +18,21 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@# Compile the course library once, so that kernels started with
-	@# PYTHONDONTWRITEBYTECODE set (some hubs, CI) need not compile it every time.
-	$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
-lab: $(STAMP)
+# Compile the course library, so that kernels started with
+# PYTHONDONTWRITEBYTECODE set (some hubs, CI) do not compile it every time;
+# after a `git pull` only the changed modules are compiled again.
+compile: $(STAMP)
+	@$(BIN)/python -m compileall -q src
+
+lab: compile
 	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.root_dir=. notebooks/00_start_here.ipynb
 
-test: $(STAMP)
+test: compile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: compile
 	$(BIN)/python benchmarks/bench_notebooks.py
 	$(BIN)/python benchmarks/bench_grading.py
 
