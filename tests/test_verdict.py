@@ -293,3 +293,13 @@ def test_the_flip_table_equals_trying_each_assumption_one_at_a_time(reader):
     found = model.flip_table(values)
     assert set(zip(found["key"], found["set to"], found["after"])) == expected
     assert len(found) == len(expected) > 0
+
+
+def test_a_claim_weight_the_model_refuses_gives_neither_and_no_flip_instead_of_a_crash():
+    values = model.reader_values("neutral")
+    key = next(k for k in values["weighting_K"] if k.startswith("credence."))
+    values["weighting_K"] = {**values["weighting_K"], key: 1.5}  # a hand-made value outside 0–1
+    assert model.verdicts(values).at["weighting", "verdict"] == "neither"
+    table = model.flip_table(values)  # the other weights' changes keep the bad value: no verdict, no flip
+    weighting = table[table["question"] == "weighting"]
+    assert set(weighting["key"]) == {f"weighting_K.{key}"} and set(weighting["before"]) == {"neither"}

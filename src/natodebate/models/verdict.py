@@ -547,11 +547,11 @@ _BATCHED = ("crux", "weighting", "hypotheses", "hedges")
 def _sides(question: str, variants: list[Mapping[str, dict]]) -> list[str | None]:
     """The verdict of ``question`` under each of ``variants`` (None where the
     model cannot be computed for them); the :data:`_BATCHED` questions in one batch."""
-    if question == "weighting":
-        k = _theses("K", [v["weighting_K"] for v in variants])
-        p = _theses("P", [v["weighting_P"] for v in variants])
-        return [_by_strength(float(a), float(b)) for a, b in zip(k, p)]
     try:
+        if question == "weighting":
+            k = _theses("K", [v["weighting_K"] for v in variants])
+            p = _theses("P", [v["weighting_P"] for v in variants])
+            return [_by_strength(float(a), float(b)) for a, b in zip(k, p)]
         if question == "crux":
             table = crux_strengths_along("restraint", [v["crux"]["answer"] for v in variants])
             return [_by_strength(float(k), float(p)) for k, p in zip(table["K"], table["P"])]
