@@ -185,12 +185,11 @@ def _keys(where: str, field: str, value: dict, required, optional=()) -> None:
 
 def _weighted_ids(article: str) -> tuple[str, ...]:
     # Checked on every save (each slider move): computed once per version of claims.csv.
-    claims_file = data.data_folder() / "claims.csv"
-    return _weighted_ids_of(article, str(claims_file), claims_file.stat().st_mtime_ns)
+    return _weighted_ids_of(article, data.table_version("claims"))
 
 
 @functools.lru_cache(maxsize=8)
-def _weighted_ids_of(article: str, _file: str, _version: int) -> tuple[str, ...]:
+def _weighted_ids_of(article: str, _version: tuple) -> tuple[str, ...]:
     claims = data.load_table("claims")
     mine = claims[(claims["article"] == article) & claims["relation"].isin(["supports", "attacks"])]
     return tuple(mine["id"])
