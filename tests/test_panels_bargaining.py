@@ -61,6 +61,8 @@ def test_the_flip_point_is_where_the_gap_meets_the_costs():
 )
 # A gap far below rounding beside p_I = 1 was once lost on the curve but not in the threshold.
 @example(p_r=2e-140, p_u=0.0, p_i=1.0, c_r=0.0, c_u=0.0, delta=0.0)
+# A gap below the smallest normal float: (1 − q)·gap underflowed to 0 on the curve, q* = 1 still saw it.
+@example(p_r=5e-324, p_u=0.0, p_i=0.0, c_r=0.0, c_u=0.0, delta=0.0)
 def test_the_curve_and_the_threshold_agree_with_optimism_war(p_r, p_u, p_i, c_r, c_u, delta):
     curve = bargain.range_curve(0.6, p_i, c_r, c_u, 0.05, 0.6, p_r, p_u, cost_increase=delta, points=11)
     assert list(curve["war"]) == list(bargain.optimism_war(p_r, p_u, p_i, c_r, c_u, curve["beliefs"], cost_increase=delta))

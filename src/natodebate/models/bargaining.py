@@ -209,12 +209,21 @@ def optimism_war(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine,
     return bool(war) if np.ndim(war) == 0 else war
 
 
+def _optimism_gap(p_russia, p_ukraine):
+    """p^R − p^U, where a difference below the smallest normal float
+    (about 2.2e-308) counts as none: two probabilities that close are the
+    same, and (1 − q)·gap would underflow to 0 on a curve while q* = A/B
+    still saw the gap, so the two would disagree."""
+    gap = np.asarray(check_probability("p_russia", p_russia), dtype=float) - check_probability("p_ukraine", p_ukraine)
+    return np.where(np.abs(gap) < np.finfo(float).tiny, 0.0, gap)
+
+
 def _optimism_slack(p_russia, p_ukraine, p_intervention, cost_russia, cost_ukraine, q, cost_increase):
     """(1 − q)·(p^R − p^U) − c_R(q) − c_U: > 0 means war by mutual optimism.
     Written with the gap factored out, not as p^R(q) − p^U(q): the shared
     q·p_I term cancels exactly, so a tiny gap beside a large p_I is not lost
     to rounding and the verdict agrees with :func:`optimism_threshold`."""
-    gap = np.asarray(check_probability("p_russia", p_russia), dtype=float) - check_probability("p_ukraine", p_ukraine)
+    gap = _optimism_gap(p_russia, p_ukraine)
     check_probability("p_intervention", p_intervention)
     belief = np.asarray(check_probability("q", q), dtype=float)
     return (1 - belief) * gap - russia_cost(cost_russia, belief, cost_increase) - check_nonnegative("cost_ukraine", cost_ukraine)
@@ -234,7 +243,7 @@ def optimism_threshold(p_russia, p_ukraine, p_intervention, cost_russia, cost_uk
     >>> round(result["q"], 3), result["war_below"]
     (0.167, True)
     """
-    gap = float(check_probability("p_russia", p_russia)) - float(check_probability("p_ukraine", p_ukraine))
+    gap = float(_optimism_gap(p_russia, p_ukraine))
     check_probability("p_intervention", p_intervention)
     c0 = float(check_nonnegative("cost_russia", cost_russia, "share of the stake"))
     c_u = float(check_nonnegative("cost_ukraine", cost_ukraine, "share of the stake"))
