@@ -385,3 +385,58 @@ def test_confirmed_keeps_only_confirmed_rows_and_names_tables_without_confidence
     assert set(kept["confidence"]) <= set(check.CONFIRMED) and len(kept) <= len(spending)
     with pytest.raises(ValueError, match="name='articles': this table has no 'confidence' column"):
         check.confirmed("articles")
+
+
+# --- the lookups over plain rows agree with pandas, and follow an edit ------------------
+
+
+def test_every_single_value_lookup_equals_the_pandas_filter_on_the_same_table():
+    # The lookups scan rows as dicts (models.factcheck._rows); a pandas filter
+    # over the confirmed rows is the reference, for every key in the tables.
+    facts = check.confirmed("country_facts")
+    for row in facts.itertuples():
+        year = None if pd.isna(row.year) else int(row.year)
+        assert check.country_value(row.country, row.indicator, year) == float(row.value)
+    milex = check.confirmed("military_expenditure")
+    for row in milex[milex["country"].isin(["Russia", "Ukraine"])].itertuples():
+        assert check.military_expenditure(row.country, int(row.year), row.vintage) == float(row.usd_bn)
+    growth = check.confirmed("gdp_growth")
+    for row in growth[(growth["kind"] == "outcome") & (growth["country"] == "Russia")].itertuples():
+        assert check.gdp_outcome(int(row.target_year), row.stage) == float(row.growth_pct)
+    series = check.kiis_series()
+    for answer in ("no_territorial_concessions", "some_concessions_for_peace"):
+        known = series[answer].dropna()
+        assert [check.kiis_shift(answer, known.index[0], wave) for wave in known.index] == [
+            value - known.iloc[0] for value in known
+        ]
+    cbos = check.confirmed("cbos_polls")
+    for (question, answer), rows in cbos.groupby(["question", "answer"]):
+        first = rows.iloc[0]
+        for row in rows.itertuples():
+            shift = check.cbos_shift(question, answer, first["fieldwork_month"], row.fieldwork_month)
+            assert shift == row.pct - first["pct"]
+
+
+def test_a_value_looked_up_follows_an_edit_of_its_table(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("NATODEBATE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("NATODEBATE_DATA", str(data_copy))
+    russia = check.military_expenditure("Russia", 2021, "first_published")
+    path = data_copy / "military_expenditure.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = (table["country"] == "Russia") & (table["year"] == "2021") & (table["vintage"] == "first_published")
+    table.loc[row, "usd_bn"] = str(2 * russia)
+    table.to_csv(path, index=False)
+    assert check.military_expenditure("Russia", 2021, "first_published") == pytest.approx(2 * russia)
+
+
+def test_a_hand_made_table_with_a_missing_year_finds_the_area_row():
+    facts = pd.DataFrame(
+        {
+            "country": ["Russia", "Ukraine", "Russia"], "indicator": ["area_total", "area_total", "gdp"],
+            "year": pd.array([None, None, 2021], dtype="Int64"), "value": [17.0, 0.5, 1800.0],
+            "confidence": ["high", "high", "unconfirmed"],
+        }
+    )
+    assert check.area_ratio(facts=facts) == 34.0
+    with pytest.raises(ValueError, match="indicator='gdp'"):  # its only row is unconfirmed
+        check.country_value("Russia", "gdp", 2021, facts)

@@ -12,13 +12,20 @@ percentage are percentage points (pp).
 Values the course fact sheet marks as unconfirmed (``confidence ==
 "unconfirmed"``) are left out of every computation unless a function says
 otherwise: they must never be presented as checked.
+
+Functions that look up single values (a country's area, one year's military
+spending, one poll's share) scan the table's rows as plain dicts, kept per
+:func:`natodebate.data.table_version`: the lesson asks for such values dozens
+of times, and a pandas boolean filter costs far more than the scan of a few
+dozen rows. Functions that return tables stay in pandas.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -95,6 +102,34 @@ def _confirmed(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["confidence"].isin(CONFIRMED)]
 
 
+def _rows(name: str, table: pd.DataFrame | None = None) -> tuple[dict, ...]:
+    """The confirmed rows of table ``name`` (or of the hand-made ``table``;
+    all rows of a table without a ``confidence`` column) as dicts, a missing value as ``None``. Read only: the tuple is shared by
+    every caller until the table's file changes."""
+    if table is None:
+        return _rows_of_version(name, data.table_version(name))
+    return _as_rows(table)
+
+
+@functools.lru_cache(maxsize=64)
+def _rows_of_version(name: str, version: tuple) -> tuple[dict, ...]:
+    # `version` is only part of the cache key: an edited file is read afresh.
+    return _as_rows(data.load_table(name))
+
+
+def _as_rows(table: pd.DataFrame) -> tuple[dict, ...]:
+    if "confidence" in table.columns:  # a table without one has no unconfirmed rows
+        table = _confirmed(table)
+    return tuple(
+        {column: None if _missing(value) else value for column, value in row.items()}
+        for row in table.to_dict("records")
+    )
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
 def confirmed(name: str) -> pd.DataFrame:
     """The rows of table ``name`` (a table of data/ with a ``confidence``
     column) that the course counts as confirmed: what the charts draw."""
@@ -104,16 +139,19 @@ def confirmed(name: str) -> pd.DataFrame:
     return _confirmed(table)
 
 
-def _only_row(table: str, rows: pd.DataFrame, argument: str = "", confirmed: bool = True, **key) -> pd.Series:
-    """The one row of ``rows``, which hold the rows of ``table`` that match
-    ``key``. The arguments were valid (checked against the whole table), so
-    none, or more than one, is a data problem: :class:`~natodebate.data.DataError`
-    naming the table and the key (and the ``argument`` that asked for it)."""
+def _only_row(
+    table: str, rows: pd.DataFrame | Sequence[dict], argument: str = "", confirmed: bool = True, **key
+) -> pd.Series | dict:
+    """The one row of ``rows`` (a DataFrame, or dicts from :func:`_rows`),
+    which hold the rows of ``table`` that match ``key``. The arguments were
+    valid (checked against the whole table), so none, or more than one, is a
+    data problem: :class:`~natodebate.data.DataError` naming the table and
+    the key (and the ``argument`` that asked for it)."""
     if len(rows) == 1:
-        return rows.iloc[0]
+        return rows.iloc[0] if isinstance(rows, pd.DataFrame) else rows[0]
     wanted = ", ".join(f"{column}={value!r}" for column, value in key.items())
     prefix = f"{argument}: " if argument else ""
-    if rows.empty:
+    if len(rows) == 0:
         also = " (rows with confidence 'unconfirmed' do not count)" if confirmed else ""
         raise data.DataError(f"{prefix}{table}.csv has no row for {wanted}{also}; the data should have one")
     raise data.DataError(f"{prefix}{table}.csv has {len(rows)} rows for {wanted}; expected exactly one")
@@ -141,16 +179,14 @@ def country_value(country: str, indicator: str, year: int | None = None, facts: 
     """One value from ``country_facts``: area in km², population in persons,
     GDP in current US$ bn. ``year`` is needed for population and GDP and must
     be left out for areas."""
-    facts = _confirmed(_table("country_facts", facts))
+    facts = _rows("country_facts", facts)
     check_choice("country", country, ("Russia", "Ukraine"))
-    check_choice("indicator", indicator, sorted(facts["indicator"].unique()), "country_facts.csv")
-    rows = facts[(facts["country"] == country) & (facts["indicator"] == indicator)]
-    if year is None:
-        rows = rows[rows["year"].isna()]
-    else:
-        years = facts.loc[facts["indicator"] == indicator, "year"].dropna()
-        check_choice("year", year, sorted(int(y) for y in years.unique()), f"country_facts.csv for {indicator}")
-        rows = rows[rows["year"] == year]
+    check_choice("indicator", indicator, sorted({row["indicator"] for row in facts}), "country_facts.csv")
+    if year is not None:
+        years = {int(row["year"]) for row in facts if row["indicator"] == indicator and row["year"] is not None}
+        check_choice("year", year, sorted(years), f"country_facts.csv for {indicator}")
+    # year None matches the rows without a year (areas)
+    rows = [row for row in facts if row["country"] == country and row["indicator"] == indicator and row["year"] == year]
     return float(_only_row("country_facts", rows, country=country, indicator=indicator, year=year)["value"])
 
 
@@ -176,11 +212,11 @@ def population_ratio(year: int = 2021, facts: pd.DataFrame | None = None) -> flo
 def military_expenditure(country: str, year: int, vintage: str = "latest_revision", milex: pd.DataFrame | None = None) -> float:
     """SIPRI military expenditure of ``country`` in ``year``, current US$ bn,
     in data ``vintage`` ("first_published" or "latest_revision")."""
-    milex = _confirmed(_table("military_expenditure", milex))
+    milex = _rows("military_expenditure", milex)
     check_choice("country", country, ("Russia", "Ukraine"))
     check_choice("vintage", vintage, VINTAGES)
-    check_choice("year", year, sorted(int(y) for y in milex["year"].unique()), "military_expenditure.csv")
-    rows = milex[(milex["country"] == country) & (milex["vintage"] == vintage) & (milex["year"] == year)]
+    check_choice("year", year, sorted({int(row["year"]) for row in milex}), "military_expenditure.csv")
+    rows = [row for row in milex if row["country"] == country and row["vintage"] == vintage and row["year"] == year]
     return float(_only_row("military_expenditure", rows, country=country, year=year, vintage=vintage)["usd_bn"])
 
 
@@ -332,11 +368,10 @@ def pass_counts(checks: pd.DataFrame) -> pd.DataFrame:
 def gdp_outcome(target_year: int = 2022, stage: str = "revised estimate", country: str = "Russia", growth: pd.DataFrame | None = None) -> float:
     """Measured real GDP growth (%) of ``country`` in ``target_year``:
     ``stage`` "first estimate" or "revised estimate"."""
-    growth = _confirmed(_table("gdp_growth", growth))
     check_choice("stage", stage, ("first estimate", "revised estimate"))
-    outcomes = growth[growth["kind"] == "outcome"]
-    check_choice("target_year", target_year, sorted(int(y) for y in outcomes["target_year"].unique()), "gdp_growth.csv outcomes")
-    rows = outcomes[(outcomes["country"] == country) & (outcomes["stage"] == stage) & (outcomes["target_year"] == target_year)]
+    outcomes = [row for row in _rows("gdp_growth", growth) if row["kind"] == "outcome"]
+    check_choice("target_year", target_year, sorted({int(row["target_year"]) for row in outcomes}), "gdp_growth.csv outcomes")
+    rows = [row for row in outcomes if row["country"] == country and row["stage"] == stage and row["target_year"] == target_year]
     row = _only_row("gdp_growth", rows, kind="outcome", country=country, target_year=target_year, stage=stage)
     return float(row["growth_pct"])
 
@@ -509,13 +544,15 @@ def kiis_shift(
 ) -> float:
     """Change in the share giving ``answer`` between two KIIS waves,
     percentage points."""
-    series = kiis_series(kiis)
+    rows = sorted(_rows("kiis_concessions", kiis), key=lambda row: (row["fieldwork_end"], row["fieldwork"]))
+    waves = list(dict.fromkeys(row["fieldwork"] for row in rows))  # in fieldwork order, as kiis_series
     check_choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
-    check_choice("from_wave", from_wave, list(series.index), "kiis_concessions.csv")
-    check_choice("to_wave", to_wave, list(series.index), "kiis_concessions.csv")
-    start, end = series.loc[from_wave, answer], series.loc[to_wave, answer]
-    if pd.isna(start) or pd.isna(end):
-        missing = from_wave if pd.isna(start) else to_wave
+    check_choice("from_wave", from_wave, waves, "kiis_concessions.csv")
+    check_choice("to_wave", to_wave, waves, "kiis_concessions.csv")
+    shares = {row["fieldwork"]: row["pct"] for row in rows if row["answer"] == answer}
+    start, end = shares.get(from_wave), shares.get(to_wave)
+    if start is None or end is None:
+        missing = from_wave if start is None else to_wave
         raise data.DataError(f"answer={answer!r}: kiis_concessions.csv has no value for fieldwork={missing!r}, answer={answer!r}")
     return float(end - start)
 
@@ -526,15 +563,18 @@ def cbos_shift(
 ) -> float:
     """Change in the share of Poles giving ``answer`` to ``question`` between
     two CBOS fieldwork months (YYYY-MM), percentage points."""
-    cbos = _confirmed(_table("cbos_polls", cbos))
-    check_choice("question", question, sorted(cbos["question"].unique()), "cbos_polls.csv")
+    cbos = _rows("cbos_polls", cbos)
+    check_choice("question", question, sorted({row["question"] for row in cbos}), "cbos_polls.csv")
     check_choice("answer", answer, ("for", "against"))
-    months = list(dict.fromkeys(cbos.loc[cbos["question"] == question, "fieldwork_month"]))
+    months = list(dict.fromkeys(row["fieldwork_month"] for row in cbos if row["question"] == question))
     check_choice("from_month", from_month, months, f"cbos_polls.csv for {question}")
     check_choice("to_month", to_month, months, f"cbos_polls.csv for {question}")
-    rows = cbos[(cbos["question"] == question) & (cbos["answer"] == answer)]
+    rows = [row for row in cbos if row["question"] == question and row["answer"] == answer]
     start, end = (
-        _only_row("cbos_polls", rows[rows["fieldwork_month"] == month], f"{name}={month!r}", question=question, answer=answer, fieldwork_month=month)
+        _only_row(
+            "cbos_polls", [row for row in rows if row["fieldwork_month"] == month], f"{name}={month!r}",
+            question=question, answer=answer, fieldwork_month=month,
+        )
         for name, month in (("from_month", from_month), ("to_month", to_month))
     )
     return float(end["pct"] - start["pct"])
@@ -596,8 +636,11 @@ def neutrality_rules(reading: str | None = None, law: pd.DataFrame | None = None
 
 def publication_dates(articles: pd.DataFrame | None = None) -> dict[str, pd.Timestamp]:
     """Publication date of each article: ``{"P": 2022-03-15, "K": 2025-09-10}``."""
-    articles = _table("articles", articles).set_index("id")
-    return {article: pd.Timestamp(articles.loc[article, "published"]) for article in ("P", "K")}
+    published = {row["id"]: row["published"] for row in _rows("articles", articles)}
+    missing = [article for article in ("P", "K") if article not in published]
+    if missing:
+        raise data.DataError(f"articles.csv has no row for id={missing[0]!r}; the data should have one")
+    return {article: pd.Timestamp(published[article]) for article in ("P", "K")}
 
 
 def timeline_phases(timeline: pd.DataFrame | None = None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -662,11 +705,15 @@ def verdict_tally(claims: pd.DataFrame | None = None) -> pd.DataFrame:
     order supported, contested, wrong, unverifiable, overtaken by events),
     with a ``total`` column."""
     rows = checked_claims(claims=claims)
-    tally = rows.value_counts(["article", "verdict"]).unstack(fill_value=0)
-    tally = tally.reindex(index=list(LESSON_ORDER), columns=list(VERDICTS), fill_value=0)
+    counts = Counter(zip(rows["article"], rows["verdict"]))
+    tally = pd.DataFrame(
+        [[counts[article, verdict] for verdict in VERDICTS] for article in LESSON_ORDER],
+        index=pd.Index(LESSON_ORDER, name="article"),
+        columns=list(VERDICTS),
+        dtype=int,
+    )
     tally["total"] = tally.sum(axis=1)
-    tally.columns.name = None
-    return tally.astype(int)
+    return tally
 
 
 def claim_evidence(claim_id: str, claims: pd.DataFrame | None = None, evidence: pd.DataFrame | None = None) -> pd.DataFrame:
