@@ -421,12 +421,15 @@ def test_a_value_looked_up_follows_an_edit_of_its_table(data_copy, tmp_path, mon
     monkeypatch.setenv("NATODEBATE_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("NATODEBATE_DATA", str(data_copy))
     russia = check.military_expenditure("Russia", 2021, "first_published")
+    fraction, _, _ = check.measured_value("military_expenditure_ratio_2021", "first_published")
     path = data_copy / "military_expenditure.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     row = (table["country"] == "Russia") & (table["year"] == "2021") & (table["vintage"] == "first_published")
     table.loc[row, "usd_bn"] = str(2 * russia)
     table.to_csv(path, index=False)
     assert check.military_expenditure("Russia", 2021, "first_published") == pytest.approx(2 * russia)
+    # the measured value behind lesson 03's panel (Ukraine / Russia) follows too
+    assert check.measured_value("military_expenditure_ratio_2021", "first_published")[0] == pytest.approx(fraction / 2)
 
 
 def test_a_hand_made_table_with_a_missing_year_finds_the_area_row():

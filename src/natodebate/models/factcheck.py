@@ -292,7 +292,13 @@ def is_fair_rounding(claimed: float, low: float, high: float | None = None, tole
     return round(abs(relative_gap_pct(claimed, low, high)), 9) <= tolerance_pct
 
 
-_MEASURES = ("area_ratio", "military_expenditure_ratio_2021", "russian_troops_feb_2022")
+#: The table each measure is computed from.
+_MEASURE_TABLES = {
+    "area_ratio": "country_facts",
+    "military_expenditure_ratio_2021": "military_expenditure",
+    "russian_troops_feb_2022": "russian_force_estimates",
+}
+_MEASURES = tuple(_MEASURE_TABLES)
 
 
 def measured_value(measure: str, vintage: str = "latest_revision") -> tuple[float, float, str]:
@@ -302,14 +308,13 @@ def measured_value(measure: str, vintage: str = "latest_revision") -> tuple[floa
     error of the number the reader sees. ``vintage`` matters only for SIPRI."""
     check_choice("measure", measure, _MEASURES)
     check_choice("vintage", vintage, VINTAGES)
-    return _measured_value(measure, vintage)
+    return _measured_value(measure, vintage, data.table_version(_MEASURE_TABLES[measure]))
 
 
-# Cached: the panel asks for the same few values on every slider move, and the
-# tables behind them (loaded and validated once by natodebate.data) never change
-# during a session.
-@functools.cache
-def _measured_value(measure: str, vintage: str) -> tuple[float, float, str]:
+# Cached: the panel asks for the same few values on every slider move. `version`
+# (the table's data.table_version) is only part of the key: an edited table is read afresh.
+@functools.lru_cache(maxsize=32)
+def _measured_value(measure: str, vintage: str, version: tuple) -> tuple[float, float, str]:
     if measure == "area_ratio":
         value = 1.0 / area_ratio()
         return value, value, "CIA World Factbook: total area"
