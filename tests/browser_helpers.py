@@ -667,6 +667,29 @@ _WIDE_TABLES_JS = """
 """
 
 
+_BROKEN_PRINTS_JS = """
+() => Array.from(document.querySelectorAll(
+    '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stdout"] pre'))
+  .filter((pre) => !pre.closest('.natodebate-panel'))
+  .map((pre) => {
+    const lines = pre.textContent.replace(/\\n+$/, '').split('\\n');
+    const lineHeight = parseFloat(getComputedStyle(pre).lineHeight);
+    const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+    return {printed: lines.length, shown: Math.round(pre.getBoundingClientRect().height / lineHeight),
+            longest: longest.slice(0, 60), characters: longest.length};
+  })
+  .filter((output) => output.shown > output.printed)
+"""
+
+
+def broken_print_lines(page) -> list[dict]:
+    """Every printed output of the open notebook (panels aside) that shows on
+    more lines than it printed: JupyterLab breaks a line too long for the
+    output area anywhere, mid-word too. ``printed`` and ``shown`` (lines),
+    ``longest`` (its start) and ``characters`` (its length)."""
+    return page.evaluate(_BROKEN_PRINTS_JS)
+
+
 def wide_tables(page) -> list[dict]:
     """Every output table of the open notebook (panels aside) wider than its
     output area: ``columns`` (its first headers), ``width``, ``room`` (the

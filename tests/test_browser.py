@@ -280,6 +280,13 @@ def test_lesson_panels_fit_the_screen_and_redraw(helpers, lab_server, page, less
                 f"{table['overflow']} px run past the edge at {SCREENS[0][0]}×{SCREENS[0][1]}"
             )
 
+        # Printed lines fit the output area: JupyterLab would break them mid-word.
+        for output in browser_helpers.broken_print_lines(page):
+            problems.append(
+                f"a printed line of {output['characters']} characters ({output['longest']!r}…) shows on "
+                f"{output['shown']} lines instead of {output['printed']} at {SCREENS[0][0]}×{SCREENS[0][1]}"
+            )
+
         # A widget changes the plot: move the panel's first claim slider.
         before = browser_helpers.panel_snapshot(page)
         started = time.monotonic()
