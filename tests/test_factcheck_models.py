@@ -273,6 +273,10 @@ def test_kiis_shift_since_may_2022():
         check.kiis_shift("no_territorial_concessions", "Feb 2024", "May 2024")
     with pytest.raises(ValueError, match="from_wave='June 2022'"):
         check.kiis_shift(from_wave="June 2022")
+    kiis = check.confirmed("kiis_concessions")
+    doubled = pd.concat([kiis, kiis[kiis["fieldwork"] == "May 2022"]])
+    with pytest.raises(data.DataError, match="2 rows for fieldwork='May 2022'"):
+        check.kiis_shift(kiis=doubled)
 
 
 def test_cbos_refugee_support_fell_46_points():

@@ -554,8 +554,16 @@ def kiis_shift(
     check_choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
     check_choice("from_wave", from_wave, waves, "kiis_concessions.csv")
     check_choice("to_wave", to_wave, waves, "kiis_concessions.csv")
-    shares = {row["fieldwork"]: row["pct"] for row in rows if row["answer"] == answer}
-    start, end = shares.get(from_wave), shares.get(to_wave)
+    shares: dict[str, list] = {}
+    for row in rows:
+        if row["answer"] == answer:
+            shares.setdefault(row["fieldwork"], []).append(row["pct"])
+    twice = [wave for wave in (from_wave, to_wave) if len(shares.get(wave, ())) > 1]
+    if twice:
+        raise data.DataError(
+            f"kiis_concessions.csv has {len(shares[twice[0]])} rows for fieldwork={twice[0]!r}, answer={answer!r}; expected one"
+        )
+    start, end = (shares.get(wave, [None])[0] for wave in (from_wave, to_wave))
     if start is None or end is None:
         missing = from_wave if start is None else to_wave
         raise data.DataError(f"answer={answer!r}: kiis_concessions.csv has no value for fieldwork={missing!r}, answer={answer!r}")
