@@ -104,8 +104,9 @@ def _confirmed(table: pd.DataFrame) -> pd.DataFrame:
 
 def _rows(name: str, table: pd.DataFrame | None = None) -> tuple[dict, ...]:
     """The confirmed rows of table ``name`` (or of the hand-made ``table``;
-    all rows of a table without a ``confidence`` column) as dicts, a missing value as ``None``. Read only: the tuple is shared by
-    every caller until the table's file changes."""
+    all rows of a table without a ``confidence`` column) as dicts, a missing
+    value as ``None``. Read only: the tuple is shared by every caller until
+    the table's file changes."""
     if table is None:
         return _rows_of_version(name, data.table_version(name))
     return _as_rows(table)
@@ -554,20 +555,15 @@ def kiis_shift(
     check_choice("answer", answer, ("no_territorial_concessions", "some_concessions_for_peace"))
     check_choice("from_wave", from_wave, waves, "kiis_concessions.csv")
     check_choice("to_wave", to_wave, waves, "kiis_concessions.csv")
-    shares: dict[str, list] = {}
-    for row in rows:
-        if row["answer"] == answer:
-            shares.setdefault(row["fieldwork"], []).append(row["pct"])
-    twice = [wave for wave in (from_wave, to_wave) if len(shares.get(wave, ())) > 1]
-    if twice:
-        raise data.DataError(
-            f"kiis_concessions.csv has {len(shares[twice[0]])} rows for fieldwork={twice[0]!r}, answer={answer!r}; expected one"
-        )
-    start, end = (shares.get(wave, [None])[0] for wave in (from_wave, to_wave))
-    if start is None or end is None:
-        missing = from_wave if start is None else to_wave
-        raise data.DataError(f"answer={answer!r}: kiis_concessions.csv has no value for fieldwork={missing!r}, answer={answer!r}")
-    return float(end - start)
+    shares = []
+    for wave in (from_wave, to_wave):
+        found = [row["pct"] for row in rows if row["fieldwork"] == wave and row["answer"] == answer]
+        if len(found) > 1:
+            raise data.DataError(f"kiis_concessions.csv has {len(found)} rows for fieldwork={wave!r}, answer={answer!r}; expected one")
+        if not found or found[0] is None:
+            raise data.DataError(f"answer={answer!r}: kiis_concessions.csv has no value for fieldwork={wave!r}, answer={answer!r}")
+        shares.append(found[0])
+    return float(shares[1] - shares[0])
 
 
 def cbos_shift(
